@@ -1,0 +1,33 @@
+// Condition variable broadcast: main publishes data and broadcasts to 3 waiters, which read it after waking.
+#include <pthread.h>
+
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static int go;
+static volatile int data;
+
+static void *waiter(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&m);
+    while (!go)
+        pthread_cond_wait(&cv, &m);
+    pthread_mutex_unlock(&m);
+    int v = data;
+    return (void *)(long)v;
+}
+
+int main(void)
+{
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++)
+        pthread_create(&t[i], NULL, waiter, NULL);
+    pthread_mutex_lock(&m);
+    data = 21;
+    go = 1;
+    pthread_cond_broadcast(&cv);
+    pthread_mutex_unlock(&m);
+    for (int i = 0; i < 3; i++)
+        pthread_join(t[i], NULL);
+    return 0;
+}

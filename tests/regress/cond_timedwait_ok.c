@@ -1,0 +1,37 @@
+// Condition variable (pthread_cond_timedwait with a far-future deadline): producer publishes data under the mutex and signals; consumer waits for the predicate.
+#include <pthread.h>
+#include <time.h>
+
+static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static int ready;
+static volatile int data;
+
+static void *consumer(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&m);
+    while (!ready)
+        {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_sec += 60;
+            pthread_cond_timedwait(&cv, &m, &ts);
+        }
+    pthread_mutex_unlock(&m);
+    int v = data;
+    return (void *)(long)v;
+}
+
+int main(void)
+{
+    pthread_t t;
+    pthread_create(&t, NULL, consumer, NULL);
+    data = 11;
+    pthread_mutex_lock(&m);
+    ready = 1;
+    pthread_cond_signal(&cv);
+    pthread_mutex_unlock(&m);
+    pthread_join(t, NULL);
+    return 0;
+}

@@ -1,0 +1,21 @@
+// Access size 2 bytes: a thread writes a 2-byte variable, main reads it after join.
+#include <pthread.h>
+#include <stdint.h>
+
+static volatile uint16_t var;
+
+static void *writer(void *arg)
+{
+    (void)arg;
+    var = (uint16_t)0x1122334455667788ull;
+    return NULL;
+}
+
+int main(void)
+{
+    pthread_t t;
+    pthread_create(&t, NULL, writer, NULL);
+    pthread_join(t, NULL);
+    uint16_t v = var;
+    return v == (uint16_t)0x1122334455667788ull ? 0 : 1;
+}

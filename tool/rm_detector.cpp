@@ -1,0 +1,281 @@
+// rm_detector.cpp -- threads, the access check, and the sync verbs.
+#include "rm_detector.h"
+
+namespace rm {
+
+namespace {
+// x covers y when every access that conflicts with y conflicts with x too.
+bool covers(bool x_write, bool x_atomic, bool y_write, bool y_atomic) {
+  return (x_write || !y_write) && (!x_atomic || y_atomic);
+}
+u32 lowest_bit(u8 m) {
+  u32 i = 0;
+  while (!(m & (1u << i))) i++;
+  return i;
+}
+u32 bits(u8 m) {
+  u32 n = 0;
+  for (; m; m &= m - 1) n++;
+  return n;
+}
+}  // namespace
+
+Detector::Detector() = default;
+
+Detector::~Detector() {
+  for (u32 i = 0; i < nthreads_; i++) {
+    threads_[i]->~ThreadState();
+    platform::free(threads_[i]);
+  }
+  platform::free(threads_);
+}
+
+Tid Detector::start_thread(Tid parent) {
+  if (nthreads_ >= kMaxThreads) return kNoTid;
+  if (nthreads_ == cap_threads_) {
+    u32 cap = cap_threads_ ? cap_threads_ * 2 : 16;
+    ThreadState** t = static_cast<ThreadState**>(platform::alloc(cap * sizeof(ThreadState*)));
+    copy(t, threads_, nthreads_ * sizeof(ThreadState*));
+    platform::free(threads_);
+    threads_ = t;
+    cap_threads_ = cap;
+  }
+  Tid tid = nthreads_;
+  ThreadState* child = new (platform::alloc(sizeof(ThreadState))) ThreadState;
+  child->tid = tid;
+  child->parent = parent;
+  child->history.set_limit(history_limit_);
+  threads_[nthreads_++] = child;
+  if (ThreadState* p = thread(parent)) {
+    publish_own_clock(*p);
+    child->vc.assign(p->vc);
+  }
+  child->vc.set(tid, 0);
+  return tid;
+}
+
+void Detector::finish_thread(Tid t) {
+  ThreadState* ts = thread(t);
+  if (!ts) return;
+  publish_own_clock(*ts);
+  ts->finished = true;
+}
+
+void Detector::join(Tid joiner, Tid joined) {
+  ThreadState* a = thread(joiner);
+  ThreadState* b = thread(joined);
+  if (!a || !b || a == b) return;
+  publish_own_clock(*b);
+  a->vc.join(b->vc);
+}
+
+void Detector::acquire(Tid t, const VectorClock& from) {
+  if (ThreadState* ts = thread(t)) ts->vc.join(from);
+}
+
+void Detector::release(Tid t, VectorClock& to) {
+  ThreadState* ts = thread(t);
+  if (!ts) return;
+  publish_own_clock(*ts);
+  to.join(ts->vc);
+}
+
+void Detector::release_store(Tid t, VectorClock& to) {
+  ThreadState* ts = thread(t);
+  if (!ts) return;
+  publish_own_clock(*ts);
+  to.assign(ts->vc);
+}
+
+// ---- sync objects
+
+void Detector::mutex_lock(Tid t, uptr m) { acquire(t, syncs_.get(m, SyncKind::kMutex)->vc); }
+
+void Detector::mutex_unlock(Tid t, uptr m) {
+  // A join, not a store: the unlocking thread may not be the one that
+  // locked (a recursive mutex's inner unlocks, error-checking misuse), and a
+  // join never loses an ordering that an earlier unlock published.
+  release(t, syncs_.get(m, SyncKind::kMutex)->vc);
+}
+
+void Detector::rwlock_lock(Tid t, uptr rw, bool write) {
+  SyncObject* s = syncs_.get(rw, SyncKind::kRwlock);
+  acquire(t, s->vc);
+  if (write) {
+    acquire(t, s->read_vc);
+    s->writer = t + 1;
+  }
+}
+
+void Detector::rwlock_unlock(Tid t, uptr rw) {
+  SyncObject* s = syncs_.get(rw, SyncKind::kRwlock);
+  if (s->writer == t + 1) {
+    s->writer = 0;
+    release(t, s->vc);
+  } else {
+    release(t, s->read_vc);
+  }
+}
+
+void Detector::signal(Tid t, uptr obj) { release(t, syncs_.get(obj, SyncKind::kPlain)->vc); }
+
+void Detector::wait_done(Tid t, uptr obj) { acquire(t, syncs_.get(obj, SyncKind::kPlain)->vc); }
+
+void Detector::barrier_init(uptr b, u32 count) {
+  syncs_.remove(b);
+  syncs_.get(b, SyncKind::kBarrier)->barrier_count = count;
+}
+
+u64 Detector::barrier_arrive(Tid t, uptr b) {
+  SyncObject* s = syncs_.get(b, SyncKind::kBarrier);
+  release(t, s->vc);
+  u64 round = s->round + 1;
+  if (++s->arrived >= s->barrier_count) {  // the round is complete
+    s->done.assign(s->vc);
+    s->vc.clear();
+    s->arrived = 0;
+    s->round = round;
+  }
+  return round;
+}
+
+void Detector::barrier_leave(Tid t, uptr b, u64 round) {
+  SyncObject* s = syncs_.get(b, SyncKind::kBarrier);
+  // Leaving acquires the completed round.  A thread can only leave round r
+  // after r completed, and round r+1 cannot complete before it left.
+  if (s->round == round) acquire(t, s->done);
+}
+
+// ---- memory
+
+void Detector::new_memory(uptr addr, usize len) {
+  shadow_.clear(addr, len);
+  syncs_.remove_range(addr, len);
+}
+
+void Detector::call(Tid t, uptr pc, uptr sp) {
+  ThreadState* ts = thread(t);
+  if (!ts || ts->clock() >= kMaxClock) return;
+  if (u32 stale = ts->stack.stale_frames(sp)) {
+    ts->history.append(EventKind::kPop, stale, ts->stack);
+    ts->stack.pop(stale);
+  }
+  if (ts->stack.depth() >= ShadowStack::kMaxDepth) return;
+  ts->history.append(EventKind::kPush, pc, ts->stack);
+  ts->stack.push(pc, sp);
+}
+
+Clock Detector::record_access(ThreadState& t, uptr pc, uptr sp) {
+  if (u32 stale = t.stack.stale_frames(sp)) {
+    t.history.append(EventKind::kPop, stale, t.stack);
+    t.stack.pop(stale);
+  }
+  return t.history.append(EventKind::kAccess, pc, t.stack);
+}
+
+bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
+                                bool write, bool atomic) {
+  while (size) {
+    u32 taken;
+    u8 mask = granule_mask(addr, size, &taken);
+    Granule* g = shadow_.granule(addr);
+    if (!g) return true;  // outside the shadowed address space
+    bool found = false;
+    for (const Cell& c : g->cells)
+      if (c.tid() == t.tid && (c.mask() & mask) == mask && c.clock() > t.last_release &&
+          covers(c.write(), c.atomic(), write, atomic)) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+    addr += taken;
+    size -= taken;
+  }
+  return true;
+}
+
+bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
+                      uptr pc, uptr sp, Conflict* prev) {
+  ThreadState* t = thread(tid);
+  if (!t || size == 0) return false;
+  stats_.accesses++;
+  if (already_recorded(*t, addr, size, write, atomic)) {
+    stats_.fast_path++;
+    return false;
+  }
+  if (t->clock() >= kMaxClock) return false;  // out of clock: stop recording
+  Clock c = record_access(*t, pc, sp);
+  bool raced = false;
+  while (size) {
+    u32 taken;
+    u8 mask = granule_mask(addr, size, &taken);
+    Granule* g = shadow_.granule(addr);
+    if (!g) break;
+    if (check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, c,
+                      raced ? nullptr : prev))
+      raced = true;
+    addr += taken;
+    size -= taken;
+  }
+  if (raced) stats_.races++;
+  return raced;
+}
+
+bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
+                             bool write, bool atomic, Clock c, Conflict* prev) {
+  bool raced = false;
+  int slot = -1;
+  for (u32 i = 0; i < kCellsPerGranule; i++) {
+    Cell old = g.cells[i];
+    if (old.empty()) continue;
+    if (old.tid() == t.tid) {
+      // Our own earlier access: program order makes it happen before.
+      // If the new access covers it, the new one replaces it.
+      if ((old.mask() & ~mask) == 0 && covers(write, atomic, old.write(), old.atomic())) {
+        if (slot < 0) slot = int(i);
+        else g.cells[i] = Cell();
+      }
+      continue;
+    }
+    u8 overlap = old.mask() & mask;
+    bool ordered = old.clock() <= t.vc.get(old.tid());
+    if (!ordered) {
+      // Until the atomics model lands, a race needs two plain accesses:
+      // on x86 an acquire load or release store is a plain MOV, so a plain
+      // access beside an atomic one is most often the other half of it.
+      if (overlap && (write || old.write()) && !atomic && !old.atomic()) {
+        if (prev && !raced) {
+          prev->tid = old.tid();
+          prev->clock = old.clock();
+          prev->addr = base + lowest_bit(old.mask());
+          prev->size = bits(old.mask());
+          prev->write = old.write();
+          prev->atomic = old.atomic();
+        }
+        raced = true;
+      }
+      continue;
+    }
+    // `old` happens before this access.  A write makes the bytes it
+    // overwrites forget `old`: what would race with old races with it.
+    if (write && overlap) g.cells[i] = old.with_mask(old.mask() & ~mask);
+  }
+  Cell fresh(mask, write, atomic, t.tid, c);
+  if (slot < 0)
+    for (u32 i = 0; i < kCellsPerGranule; i++)
+      if (g.cells[i].empty()) {
+        slot = int(i);
+        break;
+      }
+  if (slot < 0) slot = int(c % kCellsPerGranule);  // evict one
+  g.cells[slot] = fresh;
+  return raced;
+}
+
+usize Detector::history_bytes() const {
+  usize n = 0;
+  for (u32 i = 0; i < nthreads_; i++) n += threads_[i]->history.bytes_used();
+  return n;
+}
+
+}  // namespace rm

@@ -1,0 +1,120 @@
+// rm_detector.h -- the race engine: threads, shadow memory, sync objects.
+//
+// This is the happens-before detector itself, with no knowledge of Valgrind.
+// The host tells it what the program does -- threads start, finish and are
+// joined, memory is accessed, calls are made, sync objects are released and
+// acquired, memory is handed out anew -- and it answers, for each access,
+// whether it races with an earlier one, and which.
+//
+// An access is checked against the cells of the granules it touches (see
+// rm_shadow.h).  It races with a cell from another thread when they
+// conflict and the cell's clock is not covered by the accessing thread's
+// vector clock.  A write also forgets the cells it happens after: any later
+// access that would race with them races with the write too.
+#ifndef RM_DETECTOR_H
+#define RM_DETECTOR_H
+
+#include "rm_shadow.h"
+#include "rm_sync.h"
+#include "rm_thread.h"
+
+namespace rm {
+
+// The earlier access of a race, as its shadow cell remembers it.
+struct Conflict {
+  Tid tid;
+  Clock clock;
+  uptr addr;  // first byte of the earlier access within the granule
+  u32 size;   // its bytes within the granule
+  bool write;
+  bool atomic;
+};
+
+struct Stats {
+  u64 accesses = 0;       // accesses checked
+  u64 fast_path = 0;      // of which left the shadow untouched
+  u64 races = 0;          // racing accesses found (before deduplication)
+};
+
+class Detector {
+ public:
+  Detector();
+  ~Detector();
+  Detector(const Detector&) = delete;
+  Detector& operator=(const Detector&) = delete;
+
+  // --- threads
+  // Bounds each thread's history to about `events` events.
+  void set_history_limit(u64 events) { history_limit_ = events; }
+  // Starts a logical thread; everything `parent` did so far happens before
+  // it.  Returns the new thread, or kNoTid when no more can be made.
+  Tid start_thread(Tid parent);
+  // The thread's last event; what it did is now final.
+  void finish_thread(Tid t);
+  // Everything `joined` did happens before `joiner`'s next event.
+  void join(Tid joiner, Tid joined);
+  ThreadState* thread(Tid t) const { return t < nthreads_ ? threads_[t] : nullptr; }
+  u32 thread_count() const { return nthreads_; }
+
+  // --- the memory model's verbs, on a sync object
+  void acquire(Tid t, const VectorClock& from);  // t.vc |= from
+  void release(Tid t, VectorClock& to);          // to |= t.vc
+  void release_store(Tid t, VectorClock& to);    // to = t.vc
+
+  // --- sync objects (rm_sync.h says what each kind means)
+  SyncTable& syncs() { return syncs_; }
+  void mutex_lock(Tid t, uptr m);
+  void mutex_unlock(Tid t, uptr m);
+  void rwlock_lock(Tid t, uptr rw, bool write);
+  void rwlock_unlock(Tid t, uptr rw);
+  void signal(Tid t, uptr obj);    // cond signal/broadcast, sem post: release
+  void wait_done(Tid t, uptr obj); // cond wait, sem wait returned: acquire
+  void barrier_init(uptr b, u32 count);
+  // Returns the round the thread arrives in, for barrier_leave.
+  u64 barrier_arrive(Tid t, uptr b);
+  void barrier_leave(Tid t, uptr b, u64 round);
+  void destroy(uptr obj) { syncs_.remove(obj); }
+
+  // --- memory
+  // Checks and records an access.  Returns true when it races with an
+  // earlier access, described in *prev.
+  bool access(Tid t, uptr addr, usize size, bool write, bool atomic,
+              uptr pc, uptr sp, Conflict* prev);
+  // A call from call site `pc`; `sp` is the stack pointer after the call.
+  void call(Tid t, uptr pc, uptr sp);
+  // Memory [addr, addr+len) is new: forget its accesses and sync objects.
+  void new_memory(uptr addr, usize len);
+  // Like new_memory, for memory known to hold no sync object (stacks).
+  void clear_shadow(uptr addr, usize len) { shadow_.clear(addr, len); }
+
+  const Stats& stats() const { return stats_; }
+  usize shadow_bytes() const { return shadow_.bytes_used(); }
+  usize history_bytes() const;
+
+ private:
+  // Appends an access event for t (popping frames `sp` has left).
+  Clock record_access(ThreadState& t, uptr pc, uptr sp);
+  // Checks `mask` of granule g against its cells and stores the access.
+  bool check_granule(ThreadState& t, Granule& g, uptr base, u8 mask, bool write,
+                     bool atomic, Clock c, Conflict* prev);
+  // Returns true when each granule of the access has a cell of t's, made
+  // since its last release, that covers it.
+  bool already_recorded(const ThreadState& t, uptr addr, usize size, bool write,
+                        bool atomic);
+  void publish_own_clock(ThreadState& t) {
+    t.vc.set(t.tid, t.clock());
+    t.last_release = t.clock();
+  }
+
+  ShadowMemory shadow_;
+  SyncTable syncs_;
+  ThreadState** threads_ = nullptr;
+  u32 nthreads_ = 0;
+  u32 cap_threads_ = 0;
+  u64 history_limit_ = 1u << 20;
+  Stats stats_;
+};
+
+}  // namespace rm
+
+#endif  // RM_DETECTOR_H

@@ -1,0 +1,103 @@
+// rm_history.h -- each logical thread's shadow call stack and its history.
+//
+// The shadow call stack is maintained from the instrumented code: a call
+// pushes the call site and the stack pointer just after the call; a frame is
+// popped as soon as the stack pointer is seen above it (a return, a longjmp,
+// an exception unwinding, a stack switch).
+//
+// The history is a trace of events, one 64-bit word each: an access (its
+// instruction address), a push (the call site), or a pop of n frames.  The
+// thread's clock is the index of its last event, so a shadow cell's clock
+// names the event that made it.  The trace is cut into parts; each part
+// starts with a snapshot of the call stack, so the stack at any event is the
+// part's snapshot replayed up to that event (ThreadSanitizer v3 does the
+// same).  Parts form a ring of bounded size: when the ring is full the
+// oldest part is recycled, and the stacks of its events are gone.
+#ifndef RM_HISTORY_H
+#define RM_HISTORY_H
+
+#include "rm_clock.h"
+
+namespace rm {
+
+struct Frame {
+  uptr pc;  // the call instruction (or, innermost, the access)
+  uptr sp;  // stack pointer just after the call pushed its return address
+};
+
+class ShadowStack {
+ public:
+  ShadowStack() = default;
+  ~ShadowStack() { platform::free(frames_); }
+  ShadowStack(const ShadowStack&) = delete;
+  ShadowStack& operator=(const ShadowStack&) = delete;
+
+  // Returns how many frames the stack pointer `sp` has left behind.
+  u32 stale_frames(uptr sp) const {
+    u32 n = 0;
+    while (n < depth_ && frames_[depth_ - 1 - n].sp < sp) n++;
+    return n;
+  }
+  void pop(u32 n) { depth_ = n > depth_ ? 0 : depth_ - n; }
+  // Returns false (and keeps the stack as it is) when the stack is full.
+  bool push(uptr pc, uptr sp);
+  u32 depth() const { return depth_; }
+  const Frame& at(u32 i) const { return frames_[i]; }  // 0 is outermost
+  void clear() { depth_ = 0; }
+
+  static constexpr u32 kMaxDepth = 1u << 16;
+
+ private:
+  Frame* frames_ = nullptr;
+  u32 depth_ = 0;
+  u32 cap_ = 0;
+};
+
+enum class EventKind : u8 { kAccess = 0, kPush = 1, kPop = 2 };
+
+class History {
+ public:
+  History() = default;
+  ~History();
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
+  // Keeps at most `max_events` events (rounded up to whole parts).
+  void set_limit(u64 max_events);
+  // Appends an event; `stack` is the call stack before it.  Returns the
+  // event's clock (1 for the first event).
+  Clock append(EventKind kind, uptr payload, const ShadowStack& stack);
+  // The clock of the last event (0: none yet).
+  Clock last() const { return last_; }
+  // Returns the instruction address of access event `c`, or 0 when that
+  // event is no longer in the history.
+  uptr access_pc(Clock c) const;
+  // Rebuilds the call stack at access event `c`, innermost frame first
+  // (the access itself), into out[0..max).  Returns the number of frames,
+  // 0 when the event is no longer in the history.
+  u32 stack_at(Clock c, uptr* out, u32 max) const;
+  // Memory held by the trace, in bytes.
+  usize bytes_used() const { return bytes_; }
+
+  static constexpr u32 kPartEvents = 4096;
+  static constexpr u32 kSnapshotFrames = 256;
+
+ private:
+  struct Part {
+    Clock first;                   // clock of events[0]
+    u32 nframes;                   // frames in the snapshot
+    uptr frames[kSnapshotFrames];  // call sites, outermost first
+    u64 events[kPartEvents];
+  };
+  const Part* part_of(Clock c) const;
+
+  Part** ring_ = nullptr;
+  u32 ring_size_ = 0;
+  u64 limit_parts_ = 64;
+  Clock last_ = 0;
+  usize bytes_ = 0;
+};
+
+}  // namespace rm
+
+#endif  // RM_HISTORY_H

@@ -1,0 +1,193 @@
+// rm_instrument.cpp -- racemap's instrumentation of each superblock.
+//
+// Every memory access of the guest code becomes a call to a checking helper
+// placed just before it: loads, stores, guarded loads and stores, atomic
+// read-modify-writes (Ist_CAS: LOCK-prefixed instructions and XCHG), and the
+// memory effects of dirty helpers (rep movs/stos, fxsave, cpuid...).  A
+// superblock that ends in a call also tells the engine about the call, for
+// the shadow call stack.  Code in the dynamic linker and in Valgrind's
+// preload libraries is not checked: its synchronization is internal.
+#include "rm_tool.h"
+#include "rm_options.h"
+
+namespace rm {
+
+namespace {
+
+// Bits of the helpers' `info` argument: access size in the low byte.
+constexpr UWord kWrite = 1u << 8;
+constexpr UWord kAtomic = 1u << 9;
+
+// The helper behind every instrumented access.
+VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
+  Tid t = current;
+  if (t == kNoTid) return;
+  HostThread* h = host_of(t);
+  if (h->ignore) return;
+  if (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max) return;
+  SizeT size = info & 0xff;
+  Bool write = (info & kWrite) != 0;
+  Bool atomic = (info & kAtomic) != 0;
+  Conflict prev;
+  if (detector->access(t, addr, size, write, atomic, pc, sp, &prev))
+    report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
+}
+
+// Accesses larger than 255 bytes (xsave, big rep movs chunks) are split.
+VG_REGPARM(3) void check_range(Addr addr, UWord size_and_kind, Addr pc, Addr sp) {
+  SizeT size = size_and_kind >> 10;
+  UWord kind = size_and_kind & (kWrite | kAtomic);
+  while (size) {
+    SizeT n = size > 128 ? 128 : size;
+    check_access(addr, kind | n, pc, sp);
+    addr += n;
+    size -= n;
+  }
+}
+
+VG_REGPARM(2) void on_call(Addr pc, Addr sp) {
+  if (current != kNoTid) detector->call(current, pc, sp);
+}
+
+struct Instrumenter {
+  IRSB* out;
+  const VexGuestLayout* layout;
+  Addr pc = 0;  // the current instruction
+
+  IRTemp sp_temp() {
+    IRTemp t = newIRTemp(out->tyenv, Ity_I64);
+    addStmtToIRSB(out, IRStmt_WrTmp(t, IRExpr_Get(layout->offset_SP, Ity_I64)));
+    return t;
+  }
+
+  // Declares that the helper reads SP and IP, so the core keeps them up to
+  // date for the stack trace of a report (as Memcheck does).
+  void annotate(IRDirty* di) {
+    di->nFxState = 2;
+    di->fxState[0].fx = Ifx_Read;
+    di->fxState[0].offset = layout->offset_SP;
+    di->fxState[0].size = layout->sizeof_SP;
+    di->fxState[0].nRepeats = 0;
+    di->fxState[0].repeatLen = 0;
+    di->fxState[1].fx = Ifx_Read;
+    di->fxState[1].offset = layout->offset_IP;
+    di->fxState[1].size = layout->sizeof_IP;
+    di->fxState[1].nRepeats = 0;
+    di->fxState[1].repeatLen = 0;
+  }
+
+  void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard) {
+    if (size == 0) return;
+    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0);
+    IRTemp sp = sp_temp();
+    IRDirty* di;
+    if (size <= 255) {
+      di = unsafeIRDirty_0_N(3, "check_access", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&check_access)),
+                             mkIRExprVec_4(addr, mkIRExpr_HWord(kind | size), mkIRExpr_HWord(pc),
+                                           IRExpr_RdTmp(sp)));
+    } else {
+      di = unsafeIRDirty_0_N(3, "check_range", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&check_range)),
+                             mkIRExprVec_4(addr, mkIRExpr_HWord((size << 10) | kind), mkIRExpr_HWord(pc),
+                                           IRExpr_RdTmp(sp)));
+    }
+    if (guard) di->guard = guard;
+    annotate(di);
+    addStmtToIRSB(out, IRStmt_Dirty(di));
+  }
+
+  void call(Addr call_pc) {
+    IRTemp sp = sp_temp();
+    IRDirty* di = unsafeIRDirty_0_N(2, "on_call", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&on_call)),
+                                    mkIRExprVec_2(mkIRExpr_HWord(call_pc), IRExpr_RdTmp(sp)));
+    addStmtToIRSB(out, IRStmt_Dirty(di));
+  }
+
+  void statement(IRStmt* st) {
+    IRTypeEnv* env = out->tyenv;
+    switch (st->tag) {
+      case Ist_IMark:
+        pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
+        break;
+      case Ist_WrTmp:
+        if (st->Ist.WrTmp.data->tag == Iex_Load) {
+          IRExpr* ld = st->Ist.WrTmp.data;
+          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False, False, nullptr);
+        }
+        break;
+      case Ist_Store:
+        access(st->Ist.Store.addr, sizeofIRType(typeOfIRExpr(env, st->Ist.Store.data)), True,
+               False, nullptr);
+        break;
+      case Ist_StoreG: {
+        IRStoreG* sg = st->Ist.StoreG.details;
+        access(sg->addr, sizeofIRType(typeOfIRExpr(env, sg->data)), True, False, sg->guard);
+        break;
+      }
+      case Ist_LoadG: {
+        IRLoadG* lg = st->Ist.LoadG.details;
+        IRType ty = Ity_INVALID, widened = Ity_INVALID;
+        typeOfIRLoadGOp(lg->cvt, &widened, &ty);
+        access(lg->addr, sizeofIRType(ty), False, False, lg->guard);
+        break;
+      }
+      case Ist_CAS: {
+        IRCAS* cas = st->Ist.CAS.details;
+        SizeT size = sizeofIRType(typeOfIRExpr(env, cas->dataLo));
+        if (cas->dataHi) size *= 2;  // cmpxchg16b
+        access(cas->addr, size, True, True, nullptr);
+        break;
+      }
+      case Ist_LLSC: {
+        if (st->Ist.LLSC.storedata == nullptr)
+          access(st->Ist.LLSC.addr, sizeofIRType(typeOfIRTemp(env, st->Ist.LLSC.result)), False,
+                 True, nullptr);
+        else
+          access(st->Ist.LLSC.addr, sizeofIRType(typeOfIRExpr(env, st->Ist.LLSC.storedata)),
+                 True, True, nullptr);
+        break;
+      }
+      case Ist_Dirty: {
+        IRDirty* d = st->Ist.Dirty.details;
+        if (d->mFx != Ifx_None && d->mAddr) {
+          // Ifx_Modify is a read then a write: the write is the stronger.
+          access(d->mAddr, d->mSize, d->mFx != Ifx_Read, False, d->guard);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+};
+
+// Returns whether code at `a` belongs to an object whose accesses are not
+// checked: the dynamic linker and Valgrind's preloaded libraries.
+Bool is_ignored_object(Addr a) {
+  const HChar* obj = nullptr;
+  if (!VG_(get_objname)(VG_(current_DiEpoch)(), a, &obj) || !obj) return False;
+  const HChar* base = VG_(strrchr)(obj, '/');
+  base = base ? base + 1 : obj;
+  return VG_(strncmp)(base, "ld-linux", 8) == 0 || VG_(strncmp)(base, "vgpreload_", 10) == 0;
+}
+
+}  // namespace
+
+IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* layout,
+                 const VexGuestExtents*, const VexArchInfo*, IRType gWordTy, IRType hWordTy) {
+  if (gWordTy != hWordTy) VG_(tool_panic)("racemap: host and guest word sizes differ");
+  IRSB* out = deepCopyIRSBExceptStmts(in);
+  Instrumenter ins{out, layout};
+  Bool ignored = is_ignored_object(closure->nraddr);
+  Addr last_pc = 0;
+  for (Int i = 0; i < in->stmts_used; i++) {
+    IRStmt* st = in->stmts[i];
+    if (!st || st->tag == Ist_NoOp) continue;
+    if (st->tag == Ist_IMark) last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
+    if (!ignored) ins.statement(st);
+    addStmtToIRSB(out, st);
+  }
+  if (in->jumpkind == Ijk_Call) ins.call(last_pc);
+  return out;
+}
+
+}  // namespace rm

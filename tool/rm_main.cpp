@@ -1,0 +1,232 @@
+// rm_main.cpp -- racemap's registration with the core, and the events the
+// core reports: threads starting and ending, memory appearing and going
+// away, client requests from the preload library.
+#include "rm_tool.h"
+#include "rm_options.h"
+#include "rm_requests.h"
+
+namespace rm {
+
+Detector* detector = nullptr;
+Tid current = kNoTid;
+
+namespace {
+
+// ThreadId -> logical thread; grows with the highest ThreadId seen.
+Tid* vg_to_tid = nullptr;
+UInt n_vg_to_tid = 0;
+
+void map_thread(ThreadId vg, Tid t) {
+  if (vg >= n_vg_to_tid) {
+    UInt n = n_vg_to_tid ? n_vg_to_tid : 64;
+    while (n <= vg) n *= 2;
+    Tid* m = static_cast<Tid*>(VG_(malloc)("racemap.tidmap", n * sizeof(Tid)));
+    for (UInt i = 0; i < n; i++) m[i] = i < n_vg_to_tid ? vg_to_tid[i] : kNoTid;
+    if (vg_to_tid) VG_(free)(vg_to_tid);
+    vg_to_tid = m;
+    n_vg_to_tid = n;
+  }
+  vg_to_tid[vg] = t;
+}
+HostThread** hosts = nullptr;
+UInt nhosts = 0;
+UInt cap_hosts = 0;
+
+HostThread* new_host(Tid t) {
+  if (t >= cap_hosts) {
+    UInt cap = cap_hosts ? cap_hosts * 2 : 64;
+    while (cap <= t) cap *= 2;
+    HostThread** h = static_cast<HostThread**>(VG_(calloc)("racemap.hosts", cap, sizeof(HostThread*)));
+    for (UInt i = 0; i < nhosts; i++) h[i] = hosts[i];
+    if (hosts) VG_(free)(hosts);
+    hosts = h;
+    cap_hosts = cap;
+  }
+  HostThread* h = new HostThread;
+  hosts[t] = h;
+  if (t >= nhosts) nhosts = t + 1;
+  return h;
+}
+
+// ---- threads
+
+void on_thread_create(ThreadId parent, ThreadId child) {
+  Tid p = parent == VG_INVALID_THREADID ? kNoTid : tid_of(parent);
+  Tid c = detector->start_thread(p);
+  map_thread(child, c);
+  if (c == kNoTid) return;
+  HostThread* h = new_host(c);
+  h->vg_tid = child;
+  if (p != kNoTid) h->created_at = VG_(record_ExeContext)(parent, 0);
+}
+
+void on_thread_exit(ThreadId vg) {
+  Tid t = tid_of(vg);
+  map_thread(vg, kNoTid);
+  if (t == kNoTid) return;
+  HostThread* h = host_of(t);
+  // Remember its pthread_t (the TLS base on amd64) for pthread_join.
+  UWord fs = 0;
+  VG_(get_shadow_regs_area)(vg, reinterpret_cast<UChar*>(&fs), 0,
+                            offsetof(VexGuestAMD64State, guest_FS_CONST), sizeof fs);
+  if (!h->pthread) h->pthread = fs;
+  h->vg_tid = VG_INVALID_THREADID;
+  detector->finish_thread(t);
+  if (current == t) current = kNoTid;
+  // Its stack and thread-local storage will be handed to a later thread:
+  // forget them now.  glibc keeps both in one mapping.
+  Addr top = VG_(thread_get_stack_max)(vg);
+  if (vg != 1 && top) {
+    if (const NSegment* seg = VG_(am_find_nsegment)(top)) {
+      if (seg->kind == SkAnonC) detector->new_memory(seg->start, seg->end - seg->start + 1);
+    }
+  }
+}
+
+void on_start_client_code(ThreadId vg, ULong) { current = tid_of(vg); }
+
+// The joined thread is the most recent one to have finished with that
+// pthread_t: a pthread_t is only reused once its thread was joined.
+Tid find_finished(UWord pthread) {
+  for (UInt i = nhosts; i > 0; i--) {
+    HostThread* h = hosts[i - 1];
+    if (h && h->pthread == pthread && h->vg_tid == VG_INVALID_THREADID) return i - 1;
+  }
+  return kNoTid;
+}
+
+// ---- memory
+
+void on_new_memory(Addr a, SizeT len) { detector->new_memory(a, len); }
+void on_new_mmap(Addr a, SizeT len, Bool, Bool, Bool, ULong) { detector->new_memory(a, len); }
+void on_new_brk(Addr a, SizeT len, ThreadId) { detector->new_memory(a, len); }
+void on_stack_memory(Addr a, SizeT len) { detector->clear_shadow(a, len); }
+void on_signal_stack(Addr a, SizeT len, ThreadId) { detector->clear_shadow(a, len); }
+void on_remap(Addr from, Addr to, SizeT len) {
+  detector->new_memory(from, len);
+  detector->new_memory(to, len);
+}
+
+// ---- client requests
+
+Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
+  if (!VG_IS_TOOL_USERREQ('R', 'M', args[0])) return False;
+  Tid t = tid_of(vg);
+  *ret = 0;
+  if (t == kNoTid) return True;
+  switch (args[0]) {
+    case RM_REQ_JOIN_POST: {
+      Tid joined = find_finished(args[1]);
+      if (joined != kNoTid) detector->join(t, joined);
+      break;
+    }
+    case RM_REQ_MUTEX_LOCK_POST:
+      detector->mutex_lock(t, args[1]);
+      break;
+    case RM_REQ_MUTEX_UNLOCK_PRE:
+      detector->mutex_unlock(t, args[1]);
+      break;
+    case RM_REQ_SYNC_DESTROY:
+      detector->destroy(args[1]);
+      break;
+    case RM_REQ_RWLOCK_LOCK_POST:
+      detector->rwlock_lock(t, args[1], args[2] != 0);
+      break;
+    case RM_REQ_RWLOCK_UNLOCK_PRE:
+      detector->rwlock_unlock(t, args[1]);
+      break;
+    case RM_REQ_SIGNAL_PRE:
+    case RM_REQ_RELEASE:
+      detector->signal(t, args[1]);
+      break;
+    case RM_REQ_WAIT_POST:
+    case RM_REQ_ACQUIRE:
+      detector->wait_done(t, args[1]);
+      break;
+    case RM_REQ_BARRIER_INIT:
+      detector->barrier_init(args[1], UInt(args[2]));
+      break;
+    case RM_REQ_BARRIER_ARRIVE:
+      *ret = detector->barrier_arrive(t, args[1]);
+      break;
+    case RM_REQ_BARRIER_LEAVE:
+      detector->barrier_leave(t, args[1], args[2]);
+      break;
+    case RM_REQ_IGNORE_BEGIN:
+      host_of(t)->ignore++;
+      break;
+    case RM_REQ_IGNORE_END:
+      if (host_of(t)->ignore) host_of(t)->ignore--;
+      break;
+    default:
+      return False;
+  }
+  return True;
+}
+
+// ---- start and end
+
+void post_clo_init() {
+  detector->set_history_limit(ULong(clo.history_size) << 20 >> 3);
+  // The root thread was announced before the options were read: its
+  // history limit is set again now.
+  if (ThreadState* root = detector->thread(0)) root->history.set_limit(ULong(clo.history_size) << 20 >> 3);
+}
+
+void fini(Int) {
+  if (clo.show_stats) {
+    const Stats& s = detector->stats();
+    VG_(umsg)("racemap: %llu accesses checked, %llu on the fast path, %llu racing\n",
+              s.accesses, s.fast_path, s.races);
+    VG_(umsg)("racemap: %u threads, %u sync objects, shadow %lu MiB, history %lu MiB\n",
+              detector->thread_count(), detector->syncs().count(),
+              detector->shadow_bytes() >> 20, detector->history_bytes() >> 20);
+    print_error_stats();
+  }
+}
+
+// Runs the static constructors of the tool binary: the core never does.
+extern "C" void (*__init_array_start[])(void);
+extern "C" void (*__init_array_end[])(void);
+
+void pre_clo_init() {
+  for (void (**f)(void) = __init_array_start; f < __init_array_end; f++) (*f)();
+
+  VG_(details_name)("racemap");
+  VG_(details_version)("0.1");
+  VG_(details_description)("a happens-before data race detector");
+  VG_(details_copyright_author)("Copyright (C) 2026, the racemap authors; GNU GPL'd.");
+  VG_(details_bug_reports_to)("the racemap issue tracker");
+  VG_(details_avg_translation_sizeB)(320);
+
+  VG_(basic_tool_funcs)(post_clo_init, instrument, fini);
+  VG_(needs_command_line_options)(process_option, print_usage, print_debug_usage);
+  VG_(needs_client_requests)(on_client_request);
+  VG_(needs_xml_output)();
+  register_errors();
+  register_heap();
+
+  VG_(track_pre_thread_ll_create)(on_thread_create);
+  VG_(track_pre_thread_ll_exit)(on_thread_exit);
+  VG_(track_start_client_code)(on_start_client_code);
+  VG_(track_new_mem_mmap)(on_new_mmap);
+  VG_(track_die_mem_munmap)(on_new_memory);
+  VG_(track_new_mem_brk)(on_new_brk);
+  VG_(track_die_mem_brk)(on_new_memory);
+  VG_(track_copy_mem_remap)(on_remap);
+  VG_(track_new_mem_stack)(on_stack_memory);
+  VG_(track_new_mem_stack_signal)(on_signal_stack);
+
+  detector = new Detector;
+}
+
+}  // namespace
+
+Tid tid_of(ThreadId vg) { return vg < n_vg_to_tid ? vg_to_tid[vg] : kNoTid; }
+HostThread* host_of(Tid t) { return t < nhosts ? hosts[t] : nullptr; }
+
+}  // namespace rm
+
+extern "C" {
+VG_DETERMINE_INTERFACE_VERSION(rm::pre_clo_init)
+}

@@ -1,0 +1,34 @@
+// rm_options.cpp -- parsing and documenting racemap's options.
+//
+// Parsed with the core's VG_*_CLO macros, so a bad value gets Valgrind's
+// standard message and exit status; an unknown option is left to the core.
+#include "rm_options.h"
+
+namespace rm {
+
+Options clo;
+
+Bool process_option(const HChar* arg) {
+  if VG_BOOL_CLO (arg, "--check-stack-var", clo.check_stack_var) {
+  } else if VG_BINT_CLO (arg, "--history-size", clo.history_size, 1, 4096) {
+  } else if VG_BINT_CLO (arg, "--max-races", clo.max_races, 0, 1000000000) {
+  } else if VG_BOOL_CLO (arg, "--stats", clo.show_stats) {
+  } else {
+    return False;
+  }
+  return True;
+}
+
+void print_usage() {
+  VG_(printf)(
+      "    --check-stack-var=no|yes  check accesses to thread stacks [yes]\n"
+      "    --history-size=<MiB>      memory per thread for the stacks of earlier\n"
+      "                              accesses (1..4096) [2]\n"
+      "    --max-races=<N>           stop reporting after N distinct races\n"
+      "                              (0: no limit) [1000]\n"
+      "    --stats=no|yes            print racemap's statistics at exit [no]\n");
+}
+
+void print_debug_usage() { VG_(printf)("    (none)\n"); }
+
+}  // namespace rm

@@ -1,0 +1,39 @@
+/* rm_requests.h -- the client requests racemap's preload library sends.
+ *
+ * Shared by the tool (C++) and the preload library (C).  Each request
+ * names the event and says, for wrapped calls, whether it is sent before
+ * (PRE) or after (POST) the real function runs.  Arguments are words.
+ */
+#ifndef RM_REQUESTS_H
+#define RM_REQUESTS_H
+
+#include "valgrind.h"
+
+enum {
+  RM_REQ_BASE = VG_USERREQ_TOOL_BASE('R', 'M'),
+  /* thread lifecycle */
+  RM_REQ_JOIN_POST,        /* (pthread_t) after a successful join */
+  /* mutexes and spinlocks */
+  RM_REQ_MUTEX_LOCK_POST,  /* (mutex) after a successful lock */
+  RM_REQ_MUTEX_UNLOCK_PRE, /* (mutex) before unlock */
+  RM_REQ_SYNC_DESTROY,     /* (object) destroyed or re-initialised */
+  /* rwlocks */
+  RM_REQ_RWLOCK_LOCK_POST, /* (rwlock, is_write) after a successful lock */
+  RM_REQ_RWLOCK_UNLOCK_PRE,/* (rwlock) */
+  /* condition variables and semaphores: release and acquire */
+  RM_REQ_SIGNAL_PRE,       /* (object) cond signal/broadcast, sem post */
+  RM_REQ_WAIT_POST,        /* (object) cond wait returned, sem wait succeeded */
+  /* barriers */
+  RM_REQ_BARRIER_INIT,     /* (barrier, count) */
+  RM_REQ_BARRIER_ARRIVE,   /* (barrier) returns the round */
+  RM_REQ_BARRIER_LEAVE,    /* (barrier, round) */
+  /* generic happens-before edges (pthread_once, annotations) */
+  RM_REQ_RELEASE,          /* (object) */
+  RM_REQ_ACQUIRE,          /* (object) */
+  /* checking on and off for the calling thread (nesting count) */
+  RM_REQ_IGNORE_BEGIN,
+  RM_REQ_IGNORE_END,
+  RM_REQ_LAST
+};
+
+#endif
