@@ -146,6 +146,12 @@ void Detector::barrier_leave(Tid t, uptr b, u64 round) {
   if (s->round == round) acquire(t, s->done);
 }
 
+void Detector::atomic_rmw(Tid t, uptr addr) {
+  SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
+  acquire(t, s->vc);
+  release(t, s->vc);
+}
+
 // ---- memory
 
 void Detector::new_memory(uptr addr, usize len) {
@@ -165,12 +171,12 @@ void Detector::call(Tid t, uptr pc, uptr sp) {
   ts->stack.push(pc, sp);
 }
 
-Clock Detector::record_access(ThreadState& t, uptr pc, uptr sp) {
+Clock Detector::record_access(ThreadState& t, uptr pc, usize size, uptr sp) {
   if (u32 stale = t.stack.stale_frames(sp)) {
     t.history.append(EventKind::kPop, stale, t.stack);
     t.stack.pop(stale);
   }
-  return t.history.append(EventKind::kAccess, pc, t.stack);
+  return t.history.append_access(pc, size, t.stack);
 }
 
 bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
@@ -204,14 +210,14 @@ bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
     return false;
   }
   if (t->clock() >= kMaxClock) return false;  // out of clock: stop recording
-  Clock c = record_access(*t, pc, sp);
+  Clock c = record_access(*t, pc, size, sp);
   bool raced = false;
   while (size) {
     u32 taken;
     u8 mask = granule_mask(addr, size, &taken);
     Granule* g = shadow_.granule(addr);
     if (!g) break;
-    if (check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, c,
+    if (check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, c, pc,
                       raced ? nullptr : prev))
       raced = true;
     addr += taken;
@@ -222,18 +228,28 @@ bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
 }
 
 bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
-                             bool write, bool atomic, Clock c, Conflict* prev) {
+                             bool write, bool atomic, Clock c, uptr pc, Conflict* prev) {
   bool raced = false;
-  int slot = -1;
+  int slot = -1;     // where the new cell goes
+  int own = -1;      // some other cell of this thread: the first to evict
+  u8 stored = mask;  // the bytes the new cell will cover
   for (u32 i = 0; i < kCellsPerGranule; i++) {
     Cell old = g.cells[i];
     if (old.empty()) continue;
     if (old.tid() == t.tid) {
       // Our own earlier access: program order makes it happen before.
-      // If the new access covers it, the new one replaces it.
-      if ((old.mask() & ~mask) == 0 && covers(write, atomic, old.write(), old.atomic())) {
+      // If the new access covers it, the new one replaces it.  If it is
+      // the same instruction since our last release (a loop over bytes,
+      // rep stos), the two merge: no other thread can tell them apart.
+      bool same_epoch_insn = old.clock() > t.last_release && old.write() == write &&
+                             old.atomic() == atomic && t.history.access_pc(old.clock()) == pc;
+      if (((old.mask() & ~mask) == 0 && covers(write, atomic, old.write(), old.atomic())) ||
+          same_epoch_insn) {
+        if (same_epoch_insn) stored |= old.mask();
         if (slot < 0) slot = int(i);
         else g.cells[i] = Cell();
+      } else {
+        own = int(i);
       }
       continue;
     }
@@ -260,15 +276,16 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
     // overwrites forget `old`: what would race with old races with it.
     if (write && overlap) g.cells[i] = old.with_mask(old.mask() & ~mask);
   }
-  Cell fresh(mask, write, atomic, t.tid, c);
   if (slot < 0)
     for (u32 i = 0; i < kCellsPerGranule; i++)
       if (g.cells[i].empty()) {
         slot = int(i);
         break;
       }
-  if (slot < 0) slot = int(c % kCellsPerGranule);  // evict one
-  g.cells[slot] = fresh;
+  // All full: evict one of our own cells rather than another thread's
+  // (which could hide a race with it), else one chosen by the clock.
+  if (slot < 0) slot = own >= 0 ? own : int(c % kCellsPerGranule);
+  g.cells[slot] = Cell(stored, write, atomic, t.tid, c);
   return raced;
 }
 

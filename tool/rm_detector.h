@@ -74,6 +74,11 @@ class Detector {
   u64 barrier_arrive(Tid t, uptr b);
   void barrier_leave(Tid t, uptr b, u64 round);
   void destroy(uptr obj) { syncs_.remove(obj); }
+  // An atomic read-modify-write (x86: LOCK-prefixed, XCHG) at addr, taken
+  // as sequentially consistent: it acquires what earlier RMWs on the same
+  // address released, and releases in turn.  This orders lock words and
+  // reference counts, inside glibc and out.
+  void atomic_rmw(Tid t, uptr addr);
 
   // --- memory
   // Checks and records an access.  Returns true when it races with an
@@ -93,10 +98,10 @@ class Detector {
 
  private:
   // Appends an access event for t (popping frames `sp` has left).
-  Clock record_access(ThreadState& t, uptr pc, uptr sp);
+  Clock record_access(ThreadState& t, uptr pc, usize size, uptr sp);
   // Checks `mask` of granule g against its cells and stores the access.
   bool check_granule(ThreadState& t, Granule& g, uptr base, u8 mask, bool write,
-                     bool atomic, Clock c, Conflict* prev);
+                     bool atomic, Clock c, uptr pc, Conflict* prev);
   // Returns true when each granule of the access has a cell of t's, made
   // since its last release, that covers it.
   bool already_recorded(const ThreadState& t, uptr addr, usize size, bool write,

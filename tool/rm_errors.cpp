@@ -233,6 +233,7 @@ void report_race(ThreadId vg, Addr addr, SizeT size, Bool write, Bool atomic, Ad
   x.write = write;
   x.atomic = atomic;
   x.prev = prev;
+  if (pt && pt->history.access_size(prev.clock)) x.prev.size = pt->history.access_size(prev.clock);
   x.prev_where = nullptr;
   if (pt) {
     Addr ips[64];
@@ -245,7 +246,7 @@ void report_race(ThreadId vg, Addr addr, SizeT size, Bool write, Bool atomic, Ad
 }
 
 void print_error_stats() {
-  VG_(umsg)("racemap: %llu distinct races reported, %llu over --max-races\n", n_reported,
+  VG_(dmsg)("racemap: %llu distinct races reported, %llu over --max-races\n", n_reported,
             n_dropped);
 }
 

@@ -71,7 +71,7 @@ const History::Part* History::part_of(Clock c) const {
   return p;
 }
 
-uptr History::access_pc(Clock c) const {
+uptr History::access_payload(Clock c) const {
   const Part* p = part_of(c);
   if (!p) return 0;
   u64 ev = p->events[c - p->first];
@@ -110,7 +110,7 @@ u32 History::stack_at(Clock c, uptr* out, u32 max) const {
     }
   }
   u32 n = 0;
-  out[n++] = payload_of(target);
+  out[n++] = payload_of(target) & ((uptr(1) << kPcBits) - 1);
   for (u32 i = depth; i > 0 && n < max; i--) out[n++] = frames[i - 1];
   return n;
 }

@@ -6,7 +6,7 @@
 // an exception unwinding, a stack switch).
 //
 // The history is a trace of events, one 64-bit word each: an access (its
-// instruction address), a push (the call site), or a pop of n frames.  The
+// instruction address and size), a push (the call site), or a pop of n frames.  The
 // thread's clock is the index of its last event, so a shadow cell's clock
 // names the event that made it.  The trace is cut into parts; each part
 // starts with a snapshot of the call stack, so the stack at any event is the
@@ -69,9 +69,16 @@ class History {
   Clock append(EventKind kind, uptr payload, const ShadowStack& stack);
   // The clock of the last event (0: none yet).
   Clock last() const { return last_; }
+  // Appends an access event: instruction `pc`, `size` bytes (sizes above
+  // 255 are remembered as 255).
+  Clock append_access(uptr pc, usize size, const ShadowStack& stack) {
+    return append(EventKind::kAccess, pc | (uptr(size > 255 ? 255 : size) << kPcBits), stack);
+  }
   // Returns the instruction address of access event `c`, or 0 when that
   // event is no longer in the history.
-  uptr access_pc(Clock c) const;
+  uptr access_pc(Clock c) const { return access_payload(c) & ((uptr(1) << kPcBits) - 1); }
+  // Returns the size of access event `c`, or 0 when it is gone.
+  u32 access_size(Clock c) const { return u32(access_payload(c) >> kPcBits); }
   // Rebuilds the call stack at access event `c`, innermost frame first
   // (the access itself), into out[0..max).  Returns the number of frames,
   // 0 when the event is no longer in the history.
@@ -79,6 +86,7 @@ class History {
   // Memory held by the trace, in bytes.
   usize bytes_used() const { return bytes_; }
 
+  static constexpr u32 kPcBits = 48;
   static constexpr u32 kPartEvents = 4096;
   static constexpr u32 kSnapshotFrames = 256;
 
@@ -90,6 +98,7 @@ class History {
     u64 events[kPartEvents];
   };
   const Part* part_of(Clock c) const;
+  uptr access_payload(Clock c) const;
 
   Part** ring_ = nullptr;
   u32 ring_size_ = 0;

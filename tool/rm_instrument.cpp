@@ -23,6 +23,9 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   Tid t = current;
   if (t == kNoTid) return;
   HostThread* h = host_of(t);
+  // Atomic read-modify-writes order threads even where checking is off
+  // (glibc's internal locks are taken inside wrapped functions too).
+  if (info & kAtomic) detector->atomic_rmw(t, addr);
   if (h->ignore) return;
   if (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max) return;
   SizeT size = info & 0xff;

@@ -5,6 +5,8 @@
 #include "rm_options.h"
 #include "rm_requests.h"
 
+extern "C" Bool VG_(clo_read_inline_info);  // the core's; not in the tool headers
+
 namespace rm {
 
 Detector* detector = nullptr;
@@ -173,16 +175,19 @@ void post_clo_init() {
   if (ThreadState* root = detector->thread(0)) root->history.set_limit(ULong(clo.history_size) << 20 >> 3);
 }
 
+// --stats=yes
+void print_stats() {
+  const Stats& s = detector->stats();
+  VG_(dmsg)("racemap: %llu accesses checked, %llu on the fast path, %llu racing\n",
+            s.accesses, s.fast_path, s.races);
+  VG_(dmsg)("racemap: %u threads, %u sync objects, shadow %lu MiB, history %lu MiB\n",
+            detector->thread_count(), detector->syncs().count(),
+            detector->shadow_bytes() >> 20, detector->history_bytes() >> 20);
+  print_error_stats();
+}
+
 void fini(Int) {
-  if (clo.show_stats) {
-    const Stats& s = detector->stats();
-    VG_(umsg)("racemap: %llu accesses checked, %llu on the fast path, %llu racing\n",
-              s.accesses, s.fast_path, s.races);
-    VG_(umsg)("racemap: %u threads, %u sync objects, shadow %lu MiB, history %lu MiB\n",
-              detector->thread_count(), detector->syncs().count(),
-              detector->shadow_bytes() >> 20, detector->history_bytes() >> 20);
-    print_error_stats();
-  }
+  if (VG_(clo_stats)) print_stats();
 }
 
 // Runs the static constructors of the tool binary: the core never does.
@@ -203,6 +208,13 @@ void pre_clo_init() {
   VG_(needs_command_line_options)(process_option, print_usage, print_debug_usage);
   VG_(needs_client_requests)(on_client_request);
   VG_(needs_xml_output)();
+  VG_(needs_print_stats)(print_stats);
+  // Inlined frames in stacks, as Memcheck, Helgrind and DRD show them
+  // (--read-inline-info=no still turns it off).
+  VG_(clo_read_inline_info) = True;
+  // The shadow call stack needs to see every call: a superblock must not
+  // run on into the callee (as for Callgrind).
+  VG_(clo_vex_control).guest_chase = False;
   register_errors();
   register_heap();
 

@@ -12,7 +12,6 @@ Bool process_option(const HChar* arg) {
   if VG_BOOL_CLO (arg, "--check-stack-var", clo.check_stack_var) {
   } else if VG_BINT_CLO (arg, "--history-size", clo.history_size, 1, 4096) {
   } else if VG_BINT_CLO (arg, "--max-races", clo.max_races, 0, 1000000000) {
-  } else if VG_BOOL_CLO (arg, "--stats", clo.show_stats) {
   } else {
     return False;
   }
@@ -25,8 +24,7 @@ void print_usage() {
       "    --history-size=<MiB>      memory per thread for the stacks of earlier\n"
       "                              accesses (1..4096) [2]\n"
       "    --max-races=<N>           stop reporting after N distinct races\n"
-      "                              (0: no limit) [1000]\n"
-      "    --stats=no|yes            print racemap's statistics at exit [no]\n");
+      "                              (0: no limit) [1000]\n");
 }
 
 void print_debug_usage() { VG_(printf)("    (none)\n"); }

@@ -10,8 +10,6 @@ struct Options {
   Bool check_stack_var = True;   // --check-stack-var
   Long history_size = 2;         // --history-size, MiB of history per thread
   Long max_races = 1000;         // --max-races, distinct races reported
-  Bool show_stats = False;       // --stats
-  Bool ignore_thread_local = False;
 };
 
 extern Options clo;

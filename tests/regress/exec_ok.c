@@ -1,4 +1,5 @@
 // exec: the program re-execs itself (path from /proc/self/exe) with an argument; the new image runs a race-free thread pair.
+// VGOPTS: --trace-children=yes
 #include <pthread.h>
 #include <string.h>
 #include <unistd.h>

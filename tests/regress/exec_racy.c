@@ -1,4 +1,5 @@
 // exec: the program re-execs itself (path from /proc/self/exe) with an argument; the new image has a race.
+// VGOPTS: --trace-children=yes
 #include <pthread.h>
 #include <string.h>
 #include <unistd.h>

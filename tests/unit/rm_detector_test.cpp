@@ -1,1 +1,1003 @@
+// Unit tests for rm_detector.h: the race engine as the host drives it.
 #include <gtest/gtest.h>
+
+#include <memory>
+#include <vector>
+
+#include "rm_detector.h"
+
+using namespace rm;
+
+namespace {
+
+constexpr uptr kX = 0x10000000;  // granule aligned data addresses
+constexpr uptr kY = 0x10000100;
+constexpr uptr kM = 0x20000000;  // sync objects
+constexpr uptr kM2 = 0x20000040;
+
+class DetectorTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    root = d->start_thread(kNoTid);
+    a = d->start_thread(root);
+    b = d->start_thread(root);
+  }
+
+  // Unless a test names the instruction, each access comes from a distinct
+  // one (accesses by the same instruction may merge into one cell).
+  uptr next_pc() { return pc_counter += 4; }
+  bool acc(Tid t, uptr addr, usize size, bool write, bool atomic, uptr pc = 0, uptr sp = 0) {
+    prev = Conflict{};
+    return d->access(t, addr, size, write, atomic, pc ? pc : next_pc(), sp, &prev);
+  }
+  bool wr(Tid t, uptr addr, usize size = 8, uptr pc = 0) {
+    return acc(t, addr, size, true, false, pc);
+  }
+  bool rd(Tid t, uptr addr, usize size = 8, uptr pc = 0) {
+    return acc(t, addr, size, false, false, pc);
+  }
+  bool awr(Tid t, uptr addr, usize size = 8) { return acc(t, addr, size, true, true); }
+  bool ard(Tid t, uptr addr, usize size = 8) { return acc(t, addr, size, false, true); }
+
+  std::vector<uptr> stack_of(const Conflict& c, u32 max = 16) {
+    std::vector<uptr> out(max);
+    u32 n = d->thread(c.tid)->history.stack_at(c.clock, out.data(), max);
+    out.resize(n);
+    return out;
+  }
+
+  std::unique_ptr<Detector> d{new Detector};
+  Tid root = kNoTid, a = kNoTid, b = kNoTid;
+  Conflict prev{};
+  uptr pc_counter = 0x500000;
+};
+
+typedef std::vector<uptr> Pcs;
+
+}  // namespace
+
+// ---- threads
+
+TEST_F(DetectorTest, StartThreadNumbersThreadsFromZero) {
+  EXPECT_EQ(0u, root);
+  EXPECT_EQ(1u, a);
+  EXPECT_EQ(2u, b);
+  EXPECT_EQ(3u, d->thread_count());
+  EXPECT_EQ(kNoTid, d->thread(root)->parent);
+  EXPECT_EQ(root, d->thread(a)->parent);
+  EXPECT_EQ(a, d->thread(a)->tid);
+  EXPECT_EQ(nullptr, d->thread(3));
+  EXPECT_EQ(nullptr, d->thread(kNoTid));
+}
+
+TEST_F(DetectorTest, NewThreadHasNoEventsYet) {
+  EXPECT_EQ(0ull, d->thread(a)->clock());
+  EXPECT_FALSE(d->thread(a)->finished);
+  wr(a, kX);
+  EXPECT_EQ(1ull, d->thread(a)->clock());
+}
+
+TEST_F(DetectorTest, ChildInheritsParentsClock) {
+  wr(root, kX);
+  wr(root, kY);
+  Tid c = d->start_thread(root);
+  EXPECT_EQ(2ull, d->thread(c)->vc.get(root));
+  EXPECT_EQ(0ull, d->thread(c)->vc.get(c));
+}
+
+TEST_F(DetectorTest, ManyThreadsGrowTheThreadTable) {
+  std::vector<Tid> ts;
+  for (int i = 0; i < 40; i++) ts.push_back(d->start_thread(root));
+  EXPECT_EQ(43u, d->thread_count());
+  for (int i = 0; i < 40; i++) {
+    ASSERT_NE(nullptr, d->thread(ts[i]));
+    EXPECT_EQ(ts[i], d->thread(ts[i])->tid);
+  }
+  // Threads made before the table grew are intact.
+  wr(a, kX);
+  EXPECT_TRUE(wr(ts[39], kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, StartThreadFailsBeyondMaxThreads) {
+  Tid last = kNoTid;
+  while (d->thread_count() < kMaxThreads) {
+    last = d->start_thread(root);
+    ASSERT_NE(kNoTid, last);
+  }
+  EXPECT_EQ(kMaxThreads - 1, last);
+  EXPECT_EQ(kNoTid, d->start_thread(root));
+  EXPECT_EQ(kMaxThreads, d->thread_count());
+}
+
+TEST_F(DetectorTest, FinishThreadMarksFinished) {
+  d->finish_thread(a);
+  EXPECT_TRUE(d->thread(a)->finished);
+  EXPECT_FALSE(d->thread(b)->finished);
+}
+
+TEST_F(DetectorTest, AccessByUnknownThreadOrOfSizeZeroIsIgnored) {
+  EXPECT_FALSE(d->access(77, kX, 8, true, false, 0x1, 0, &prev));
+  EXPECT_FALSE(d->access(a, kX, 0, true, false, 0x1, 0, &prev));
+  EXPECT_EQ(0ull, d->stats().accesses);
+  EXPECT_EQ(0ull, d->thread(a)->clock());
+}
+
+// ---- basic races
+
+TEST_F(DetectorTest, WriteWriteRaceBetweenChildrenReportsConflict) {
+  EXPECT_FALSE(wr(a, kX, 8, 0x401111));
+  Clock ca = d->thread(a)->clock();
+  EXPECT_TRUE(wr(b, kX, 8, 0x402222));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(ca, prev.clock);
+  EXPECT_EQ(kX, prev.addr);
+  EXPECT_EQ(8u, prev.size);
+  EXPECT_TRUE(prev.write);
+  EXPECT_FALSE(prev.atomic);
+  EXPECT_EQ(0x401111u, d->thread(prev.tid)->history.access_pc(prev.clock));
+  EXPECT_EQ(1ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, ConflictClockNamesTheRightEventAmongMany) {
+  wr(a, kY, 8, 0x400001);
+  wr(a, kY + 8, 8, 0x400002);
+  wr(a, kX, 4, 0x400003);
+  Clock cx = d->thread(a)->clock();
+  wr(a, kY + 16, 8, 0x400004);
+  EXPECT_TRUE(rd(b, kX, 4));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(cx, prev.clock);
+  EXPECT_EQ(0x400003u, d->thread(a)->history.access_pc(prev.clock));
+  EXPECT_EQ(4u, prev.size);
+}
+
+TEST_F(DetectorTest, WriteThenReadRaces) {
+  wr(a, kX);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_TRUE(prev.write);
+}
+
+TEST_F(DetectorTest, ReadThenWriteRaces) {
+  rd(a, kX, 4);
+  EXPECT_TRUE(wr(b, kX, 4));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_FALSE(prev.write);
+  EXPECT_FALSE(prev.atomic);
+  EXPECT_EQ(kX, prev.addr);
+  EXPECT_EQ(4u, prev.size);
+}
+
+TEST_F(DetectorTest, ReadReadNeverRaces) {
+  EXPECT_FALSE(rd(a, kX));
+  EXPECT_FALSE(rd(b, kX));
+  EXPECT_FALSE(rd(root, kX));
+  EXPECT_FALSE(rd(a, kX, 1));
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, SameThreadNeverRaces) {
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_FALSE(rd(a, kX));
+  EXPECT_FALSE(wr(a, kX + 3, 1));
+  EXPECT_FALSE(rd(a, kX + 2, 4));
+  EXPECT_FALSE(wr(a, kX, 8));
+  EXPECT_FALSE(awr(a, kX));
+  EXPECT_FALSE(rd(a, kX));
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, ConflictReportsFirstRacingCellAndCountsOneRace) {
+  wr(a, kX, 8);
+  wr(b, kX, 8);  // races with a
+  Tid c = d->start_thread(root);
+  // c's one access races with both a's and b's cells: one race counted.
+  u64 before = d->stats().races;
+  EXPECT_TRUE(rd(c, kX, 8));
+  EXPECT_EQ(before + 1, d->stats().races);
+  EXPECT_TRUE(prev.tid == a || prev.tid == b);
+  EXPECT_TRUE(prev.write);
+}
+
+TEST_F(DetectorTest, NullConflictPointerIsAllowed) {
+  wr(a, kX);
+  EXPECT_TRUE(d->access(b, kX, 8, true, false, 0x1, 0, nullptr));
+}
+
+// ---- thread creation and join
+
+TEST_F(DetectorTest, ParentWriteBeforeStartDoesNotRaceWithChild) {
+  EXPECT_FALSE(wr(root, kX));
+  Tid c = d->start_thread(root);
+  EXPECT_FALSE(rd(c, kX));
+  EXPECT_FALSE(wr(c, kX));
+}
+
+TEST_F(DetectorTest, ParentWriteAfterStartRacesWithChild) {
+  Tid c = d->start_thread(root);
+  EXPECT_FALSE(wr(root, kX, 8, 0x40aaaa));
+  EXPECT_TRUE(rd(c, kX));
+  EXPECT_EQ(root, prev.tid);
+  EXPECT_EQ(0x40aaaau, d->thread(root)->history.access_pc(prev.clock));
+}
+
+TEST_F(DetectorTest, ParentRepeatingAWriteAfterStartRacesWithChild) {
+  // The parent's second write is after the start: it must be recorded anew.
+  wr(root, kX);
+  Tid c = d->start_thread(root);
+  EXPECT_FALSE(wr(root, kX));
+  EXPECT_TRUE(rd(c, kX));
+  EXPECT_EQ(root, prev.tid);
+}
+
+TEST_F(DetectorTest, GrandchildInheritsThroughChild) {
+  wr(root, kX);
+  Tid c = d->start_thread(root);
+  wr(c, kY);
+  Tid g = d->start_thread(c);
+  EXPECT_FALSE(wr(g, kX));
+  EXPECT_FALSE(wr(g, kY));
+}
+
+TEST_F(DetectorTest, ChildWriteRacesWithParentWithoutJoin) {
+  wr(a, kX);
+  EXPECT_TRUE(rd(root, kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, JoinOrdersChildBeforeJoinersLaterAccesses) {
+  wr(a, kX);
+  rd(a, kY);
+  d->finish_thread(a);
+  d->join(root, a);
+  EXPECT_FALSE(wr(root, kX));
+  EXPECT_FALSE(wr(root, kY));
+}
+
+TEST_F(DetectorTest, JoinOrdersChildBeforeThreadsStartedAfterTheJoin) {
+  wr(a, kX);
+  d->finish_thread(a);
+  d->join(root, a);
+  Tid c = d->start_thread(root);
+  EXPECT_FALSE(wr(c, kX));
+}
+
+TEST_F(DetectorTest, JoinDoesNotOrderAnUnjoinedSibling) {
+  wr(a, kX);
+  wr(b, kY);
+  d->finish_thread(a);
+  d->join(root, a);
+  EXPECT_FALSE(wr(root, kX));
+  EXPECT_TRUE(wr(root, kY));
+  EXPECT_EQ(b, prev.tid);
+}
+
+TEST_F(DetectorTest, JoinWithoutFinishStillOrdersWhatWasDone) {
+  wr(a, kX);
+  d->join(b, a);
+  EXPECT_FALSE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, JoinWithSelfOrUnknownIsHarmless) {
+  wr(a, kX);
+  d->join(a, a);
+  d->join(b, 99);
+  d->join(99, a);
+  EXPECT_TRUE(wr(b, kX));
+}
+
+// ---- the memory-model verbs
+
+TEST_F(DetectorTest, ReleaseJoinsAndReleaseStoreAssigns) {
+  wr(a, kX);
+  wr(a, kY);
+  VectorClock v;
+  v.set(b, 100);
+  d->release(a, v);
+  EXPECT_EQ(2ull, v.get(a));
+  EXPECT_EQ(100ull, v.get(b));  // joined, not replaced
+  VectorClock w;
+  w.set(b, 100);
+  d->release_store(a, w);
+  EXPECT_EQ(2ull, w.get(a));
+  EXPECT_EQ(0ull, w.get(b));  // replaced
+}
+
+TEST_F(DetectorTest, AcquireOrdersReleasedAccesses) {
+  wr(a, kX);
+  VectorClock v;
+  d->release(a, v);
+  d->acquire(b, v);
+  EXPECT_FALSE(wr(b, kX));
+}
+
+// ---- mutexes
+
+TEST_F(DetectorTest, MutexOrdersCriticalSections) {
+  d->mutex_lock(a, kM);
+  EXPECT_FALSE(wr(a, kX));
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(rd(b, kX));
+  EXPECT_FALSE(wr(b, kX));
+  d->mutex_unlock(b, kM);
+  d->mutex_lock(a, kM);
+  EXPECT_FALSE(wr(a, kX));
+  d->mutex_unlock(a, kM);
+  EXPECT_EQ(0ull, d->stats().races);
+  EXPECT_EQ(SyncKind::kMutex, d->syncs().find(kM)->kind);
+}
+
+TEST_F(DetectorTest, DifferentMutexesDoNotOrder) {
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM2);
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, LockTakenBeforeTheUnlockDoesNotOrder) {
+  d->mutex_lock(b, kM);  // acquires nothing yet
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  EXPECT_TRUE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, AccessOutsideCriticalSectionStillRaces) {
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  wr(a, kY);  // after the unlock
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(rd(b, kX));
+  EXPECT_TRUE(rd(b, kY));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, MutexOrderingIsTransitive) {
+  Tid c = d->start_thread(root);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  d->mutex_unlock(b, kM2);
+  d->mutex_lock(c, kM2);
+  EXPECT_FALSE(wr(c, kX));
+}
+
+TEST_F(DetectorTest, UnlockJoinsEarlierUnlocks) {
+  // An unlock by a thread that did not lock keeps the ordering already there.
+  Tid c = d->start_thread(root);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  wr(b, kY);
+  d->mutex_unlock(b, kM);
+  d->mutex_lock(c, kM);
+  EXPECT_FALSE(wr(c, kX));
+  EXPECT_FALSE(wr(c, kY));
+}
+
+TEST_F(DetectorTest, DestroyForgetsTheMutexClock) {
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->destroy(kM);
+  EXPECT_EQ(nullptr, d->syncs().find(kM));
+  d->mutex_lock(b, kM);
+  EXPECT_TRUE(wr(b, kX));
+}
+
+// ---- rwlocks
+
+TEST_F(DetectorTest, ReadersUnderReadLocksAreNotOrdered) {
+  d->rwlock_lock(a, kM, false);
+  EXPECT_FALSE(wr(a, kX));
+  d->rwlock_unlock(a, kM);
+  d->rwlock_lock(b, kM, false);
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(a, prev.tid);
+  d->rwlock_unlock(b, kM);
+}
+
+TEST_F(DetectorTest, WriterAfterReadersUnlockIsOrdered) {
+  Tid w = d->start_thread(root);
+  d->rwlock_lock(a, kM, false);
+  wr(a, kX);
+  d->rwlock_unlock(a, kM);
+  d->rwlock_lock(b, kM, false);
+  wr(b, kY);
+  d->rwlock_unlock(b, kM);
+  d->rwlock_lock(w, kM, true);
+  EXPECT_FALSE(wr(w, kX));
+  EXPECT_FALSE(wr(w, kY));
+  d->rwlock_unlock(w, kM);
+  EXPECT_EQ(SyncKind::kRwlock, d->syncs().find(kM)->kind);
+}
+
+TEST_F(DetectorTest, ReaderAfterWriterUnlockIsOrdered) {
+  d->rwlock_lock(a, kM, true);
+  wr(a, kX);
+  d->rwlock_unlock(a, kM);
+  d->rwlock_lock(b, kM, false);
+  EXPECT_FALSE(rd(b, kX));
+  d->rwlock_unlock(b, kM);
+}
+
+TEST_F(DetectorTest, WriterAfterWriterIsOrdered) {
+  d->rwlock_lock(a, kM, true);
+  wr(a, kX);
+  d->rwlock_unlock(a, kM);
+  d->rwlock_lock(b, kM, true);
+  EXPECT_FALSE(wr(b, kX));
+  d->rwlock_unlock(b, kM);
+}
+
+TEST_F(DetectorTest, ReaderDoesNotSeeAnotherReadersUnlockThroughAWriterFreeLock) {
+  // Reader a's unlock goes to the readers' clock only; reader c, locking
+  // for reading afterwards, is not ordered after a.
+  Tid c = d->start_thread(root);
+  d->rwlock_lock(a, kM, false);
+  wr(a, kX);
+  d->rwlock_unlock(a, kM);
+  d->rwlock_lock(c, kM, false);
+  EXPECT_TRUE(rd(c, kX));
+  d->rwlock_unlock(c, kM);
+}
+
+TEST_F(DetectorTest, ReaderAfterWriterThatFollowedReadersIsOrderedWithAll) {
+  Tid w = d->start_thread(root);
+  Tid r = d->start_thread(root);
+  d->rwlock_lock(a, kM, false);
+  wr(a, kX);
+  d->rwlock_unlock(a, kM);
+  d->rwlock_lock(w, kM, true);
+  d->rwlock_unlock(w, kM);
+  d->rwlock_lock(r, kM, false);
+  EXPECT_FALSE(wr(r, kX));
+}
+
+// ---- condition variables, semaphores
+
+TEST_F(DetectorTest, SignalThenWaitDoneOrders) {
+  wr(a, kX);
+  d->signal(a, kM);
+  d->wait_done(b, kM);
+  EXPECT_FALSE(rd(b, kX));
+  EXPECT_FALSE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, WaitDoneBeforeSignalDoesNotOrder) {
+  d->wait_done(b, kM);
+  wr(a, kX);
+  d->signal(a, kM);
+  EXPECT_TRUE(rd(b, kX));
+}
+
+TEST_F(DetectorTest, SignalsFromSeveralThreadsAccumulate) {
+  Tid c = d->start_thread(root);
+  wr(a, kX);
+  d->signal(a, kM);
+  wr(b, kY);
+  d->signal(b, kM);
+  d->wait_done(c, kM);
+  EXPECT_FALSE(wr(c, kX));
+  EXPECT_FALSE(wr(c, kY));
+}
+
+TEST_F(DetectorTest, WriteAfterSignalIsNotOrdered) {
+  wr(a, kX);
+  d->signal(a, kM);
+  wr(a, kY);
+  d->wait_done(b, kM);
+  EXPECT_FALSE(rd(b, kX));
+  EXPECT_TRUE(rd(b, kY));
+}
+
+// ---- barriers
+
+TEST_F(DetectorTest, BarrierRoundsOrderWritesBeforeWithReadsAfter) {
+  Tid t[3] = {a, b, d->start_thread(root)};
+  const uptr bar = kM;
+  d->barrier_init(bar, 3);
+  auto data = [](int round, int i) { return kX + 0x1000 * round + 8 * i; };
+  for (int r = 0; r < 4; r++) {
+    for (int i = 0; i < 3; i++) EXPECT_FALSE(wr(t[i], data(r, i))) << r << " " << i;
+    u64 rounds[3];
+    for (int i = 0; i < 3; i++) rounds[i] = d->barrier_arrive(t[i], bar);
+    for (int i = 0; i < 3; i++) EXPECT_EQ(u64(r + 1), rounds[i]) << r << " " << i;
+    for (int i = 0; i < 3; i++) d->barrier_leave(t[i], bar, rounds[i]);
+    for (int i = 0; i < 3; i++)
+      EXPECT_FALSE(rd(t[i], data(r, (i + 1) % 3))) << r << " " << i;
+    // Rewriting last round's own data: its reader read it before this round.
+    if (r > 0) {
+      for (int i = 0; i < 3; i++) EXPECT_FALSE(wr(t[i], data(r - 1, i))) << r << " " << i;
+    }
+  }
+  EXPECT_EQ(0ull, d->stats().races);
+  // After the barrier, two threads are again unordered with each other.
+  EXPECT_FALSE(wr(t[0], kY));
+  EXPECT_TRUE(rd(t[1], kY));
+  EXPECT_EQ(t[0], prev.tid);
+}
+
+TEST_F(DetectorTest, BarrierWriteAfterBarrierRacesWithReadAfterBarrier) {
+  Tid t[3] = {a, b, d->start_thread(root)};
+  d->barrier_init(kM, 3);
+  for (int r = 0; r < 2; r++) {
+    u64 rounds[3];
+    for (int i = 0; i < 3; i++) rounds[i] = d->barrier_arrive(t[i], kM);
+    for (int i = 0; i < 3; i++) d->barrier_leave(t[i], kM, rounds[i]);
+  }
+  EXPECT_FALSE(wr(t[2], kX));
+  EXPECT_TRUE(rd(t[0], kX));
+  EXPECT_EQ(t[2], prev.tid);
+}
+
+TEST_F(DetectorTest, BarrierDoesNotOrderBeforeTheRoundCompletes) {
+  Tid t[3] = {a, b, d->start_thread(root)};
+  d->barrier_init(kM, 3);
+  wr(t[0], kX);
+  d->barrier_arrive(t[0], kM);
+  d->barrier_arrive(t[1], kM);
+  // t[2] has not arrived: t[1] is not past the barrier and must not have
+  // learnt of t[0]'s write.  Simulate t[1] reading before leaving.
+  EXPECT_TRUE(rd(t[1], kX));
+}
+
+TEST_F(DetectorTest, BarrierLeaveAfterAnotherThreadArrivedAtNextRound) {
+  Tid t[3] = {a, b, d->start_thread(root)};
+  d->barrier_init(kM, 3);
+  for (int i = 0; i < 3; i++) wr(t[i], kX + 8 * i);
+  u64 rounds[3];
+  for (int i = 0; i < 3; i++) rounds[i] = d->barrier_arrive(t[i], kM);
+  d->barrier_leave(t[0], kM, rounds[0]);
+  EXPECT_FALSE(rd(t[0], kX + 8));
+  wr(t[0], kY);
+  EXPECT_EQ(2ull, d->barrier_arrive(t[0], kM));  // next round, not complete
+  // The slower threads leave round 1 now.
+  d->barrier_leave(t[1], kM, rounds[1]);
+  d->barrier_leave(t[2], kM, rounds[2]);
+  EXPECT_FALSE(rd(t[1], kX));
+  EXPECT_FALSE(rd(t[2], kX + 8));
+  // t[0]'s write after round 1 is not ordered with them before round 2.
+  EXPECT_TRUE(rd(t[1], kY));
+  EXPECT_EQ(t[0], prev.tid);
+  EXPECT_EQ(2ull, d->barrier_arrive(t[1], kM));
+  EXPECT_EQ(2ull, d->barrier_arrive(t[2], kM));
+  d->barrier_leave(t[0], kM, 2);
+  d->barrier_leave(t[1], kM, 2);
+  d->barrier_leave(t[2], kM, 2);
+  EXPECT_FALSE(wr(t[2], kY));
+}
+
+TEST_F(DetectorTest, BarrierInitResetsRounds) {
+  d->barrier_init(kM, 2);
+  EXPECT_EQ(1ull, d->barrier_arrive(a, kM));
+  EXPECT_EQ(1ull, d->barrier_arrive(b, kM));
+  EXPECT_EQ(2ull, d->barrier_arrive(a, kM));
+  d->barrier_init(kM, 2);
+  EXPECT_EQ(1ull, d->barrier_arrive(a, kM));
+}
+
+// ---- byte precision
+
+TEST_F(DetectorTest, AdjacentDistinctBytesDoNotRace) {
+  EXPECT_FALSE(wr(a, kX, 1));
+  EXPECT_FALSE(wr(b, kX + 1, 1));
+  EXPECT_FALSE(wr(a, kX + 2, 2));
+  EXPECT_FALSE(wr(b, kX + 4, 4));
+  EXPECT_FALSE(rd(a, kX, 1));
+  EXPECT_FALSE(rd(a, kX + 2, 2));
+  EXPECT_FALSE(rd(b, kX + 1, 1));
+  EXPECT_EQ(0ull, d->stats().races);
+  // but a read of bytes 0..3 by a overlaps b's byte 1
+  EXPECT_TRUE(rd(a, kX, 4));
+  EXPECT_EQ(b, prev.tid);
+  EXPECT_EQ(kX + 1, prev.addr);
+  EXPECT_EQ(1u, prev.size);
+}
+
+TEST_F(DetectorTest, AdjacentHalvesOfAGranuleDoNotRace) {
+  EXPECT_FALSE(wr(a, kX, 4));
+  EXPECT_FALSE(wr(b, kX + 4, 4));
+  EXPECT_FALSE(rd(a, kX, 4));
+  EXPECT_FALSE(rd(b, kX + 4, 4));
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, EightByteWriteRacesWithReadOfItsLastByte) {
+  wr(a, kX, 8);
+  EXPECT_TRUE(rd(b, kX + 7, 1));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(kX, prev.addr);
+  EXPECT_EQ(8u, prev.size);
+  EXPECT_TRUE(prev.write);
+}
+
+TEST_F(DetectorTest, PartialCellReportsItsOwnBytes) {
+  wr(a, kX + 2, 2);
+  EXPECT_TRUE(wr(b, kX + 3, 1));
+  EXPECT_EQ(kX + 2, prev.addr);
+  EXPECT_EQ(2u, prev.size);
+}
+
+TEST_F(DetectorTest, StraddlingAccessRacesInSecondGranule) {
+  wr(a, kX + 4, 8);  // bytes 4..7 of kX's granule, 0..3 of the next
+  EXPECT_TRUE(rd(b, kX + 9, 1));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(kX + 8, prev.addr);
+  EXPECT_EQ(4u, prev.size);
+  EXPECT_TRUE(prev.write);
+}
+
+TEST_F(DetectorTest, StraddlingAccessRacesWithEarlierByteInSecondGranule) {
+  rd(a, kX + 9, 1);
+  EXPECT_TRUE(wr(b, kX + 4, 8));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(kX + 9, prev.addr);
+  EXPECT_EQ(1u, prev.size);
+  EXPECT_FALSE(prev.write);
+}
+
+TEST_F(DetectorTest, StraddlingAccessRacesInFirstGranule) {
+  wr(a, kX + 6, 1);
+  EXPECT_TRUE(rd(b, kX + 4, 8));
+  EXPECT_EQ(kX + 6, prev.addr);
+  EXPECT_EQ(1u, prev.size);
+}
+
+TEST_F(DetectorTest, StraddlingAccessDoesNotRaceOutsideItsBytes) {
+  wr(a, kX + 4, 8);
+  EXPECT_FALSE(rd(b, kX + 3, 1));
+  EXPECT_FALSE(rd(b, kX + 12, 1));
+  EXPECT_TRUE(rd(b, kX + 11, 1));
+}
+
+TEST_F(DetectorTest, LargeAccessChecksEveryGranule) {
+  wr(a, kX, 64);
+  EXPECT_TRUE(rd(b, kX + 45, 1));
+  EXPECT_EQ(kX + 40, prev.addr);
+  EXPECT_EQ(8u, prev.size);
+  EXPECT_FALSE(rd(b, kX + 64, 1));
+}
+
+TEST_F(DetectorTest, AccessBeyondUserAddressSpaceIsIgnored) {
+  uptr high = uptr(1) << 47;
+  EXPECT_FALSE(wr(a, high));
+  EXPECT_FALSE(wr(b, high));
+}
+
+// ---- new memory
+
+TEST_F(DetectorTest, NewMemoryForgetsEarlierAccesses) {
+  wr(a, kX, 8);
+  wr(a, kX + 8, 8);
+  d->new_memory(kX, 16);
+  EXPECT_FALSE(wr(b, kX, 8));
+  EXPECT_FALSE(rd(b, kX + 8, 8));
+}
+
+TEST_F(DetectorTest, NewMemoryKeepsAccessesOutsideTheRange) {
+  wr(a, kX, 16);
+  d->new_memory(kX, 8);
+  EXPECT_FALSE(wr(b, kX, 8));
+  EXPECT_TRUE(wr(b, kX + 8, 8));
+}
+
+TEST_F(DetectorTest, NewMemoryForgetsSyncObjectsInRange) {
+  d->mutex_unlock(a, kM);
+  d->mutex_unlock(a, kM2);
+  d->new_memory(kM, 0x40);
+  EXPECT_EQ(nullptr, d->syncs().find(kM));
+  EXPECT_NE(nullptr, d->syncs().find(kM2));
+}
+
+TEST_F(DetectorTest, ClearShadowForgetsAccesses) {
+  wr(a, kX);
+  d->clear_shadow(kX, 8);
+  EXPECT_FALSE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, NewMemoryForgetsTheFastPathCell) {
+  // After new_memory a's next write is recorded again, so b (unordered)
+  // races with it.
+  wr(a, kX);
+  d->new_memory(kX, 8);
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+// ---- atomics (interim model: a race needs two plain accesses)
+
+TEST_F(DetectorTest, AtomicWritesNeverRace) {
+  EXPECT_FALSE(awr(a, kX));
+  EXPECT_FALSE(awr(b, kX));
+  EXPECT_FALSE(ard(a, kX));
+  EXPECT_FALSE(awr(a, kX));
+}
+
+TEST_F(DetectorTest, AtomicReadAndWriteNeverRace) {
+  EXPECT_FALSE(ard(a, kX));
+  EXPECT_FALSE(awr(b, kX));
+  EXPECT_FALSE(ard(a, kX, 4));
+}
+
+TEST_F(DetectorTest, PlainBesideAtomicIsNotReported) {
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_FALSE(awr(b, kX));
+  EXPECT_FALSE(ard(b, kY));
+  EXPECT_FALSE(wr(a, kY));
+  EXPECT_FALSE(awr(b, kX + 16));
+  EXPECT_FALSE(rd(a, kX + 16));
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, PlainRaceStillFoundBesideAtomic) {
+  Tid c = d->start_thread(root);
+  wr(a, kX);
+  EXPECT_FALSE(awr(b, kX));
+  EXPECT_TRUE(rd(c, kX));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_FALSE(prev.atomic);
+}
+
+TEST_F(DetectorTest, AtomicAccessDoesNotHideLaterPlainAccess) {
+  // a's atomic write does not cover a later plain write of a: that one
+  // must be recorded and race with b's plain read.
+  awr(a, kX);
+  u64 fast = d->stats().fast_path;
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_EQ(fast, d->stats().fast_path);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+// ---- write forgets what it happens after
+
+TEST_F(DetectorTest, OrderedWriteReplacesEarlierWriteAsTheRaceToReport) {
+  Tid c = d->start_thread(root);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(wr(b, kX));
+  EXPECT_TRUE(rd(c, kX));
+  EXPECT_EQ(b, prev.tid);
+}
+
+// ---- the fast path
+
+TEST_F(DetectorTest, RepeatedAccessTakesFastPath) {
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_EQ(1ull, d->stats().accesses);
+  EXPECT_EQ(0ull, d->stats().fast_path);
+  Clock c = d->thread(a)->clock();
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_EQ(1ull, d->stats().fast_path);
+  EXPECT_FALSE(rd(a, kX));       // a write covers a read
+  EXPECT_FALSE(rd(a, kX + 2, 2));  // and a subset of its bytes
+  EXPECT_EQ(3ull, d->stats().fast_path);
+  EXPECT_EQ(4ull, d->stats().accesses);
+  EXPECT_EQ(c, d->thread(a)->clock());  // nothing recorded
+}
+
+TEST_F(DetectorTest, ReadDoesNotCoverWrite) {
+  rd(a, kX);
+  wr(a, kX);
+  EXPECT_EQ(0ull, d->stats().fast_path);
+  EXPECT_EQ(2ull, d->thread(a)->clock());
+}
+
+TEST_F(DetectorTest, WiderAccessIsNotFastPath) {
+  wr(a, kX, 4);
+  wr(a, kX, 8);
+  EXPECT_EQ(0ull, d->stats().fast_path);
+}
+
+TEST_F(DetectorTest, FastPathForStraddlingAccessNeedsBothGranules) {
+  wr(a, kX + 4, 8);
+  EXPECT_FALSE(wr(a, kX + 4, 8));
+  EXPECT_EQ(1ull, d->stats().fast_path);
+  wr(a, kX + 8, 8);  // second granule only partly covered
+  EXPECT_EQ(1ull, d->stats().fast_path);
+}
+
+TEST_F(DetectorTest, FastPathEndsAtRelease) {
+  wr(a, kX);
+  wr(a, kX);
+  EXPECT_EQ(1ull, d->stats().fast_path);
+  Clock before = d->thread(a)->clock();
+  d->mutex_unlock(a, kM);
+  wr(a, kX);
+  EXPECT_EQ(1ull, d->stats().fast_path);
+  EXPECT_EQ(before + 1, d->thread(a)->clock());
+  wr(a, kX);
+  EXPECT_EQ(2ull, d->stats().fast_path);
+}
+
+TEST_F(DetectorTest, RaceAfterUnlockWithoutRelockIsReported) {
+  // T1 writes x, unlocks m; T2 locks m and writes x (ordered); T1 writes x
+  // again without re-locking: that races with T2's write.
+  d->mutex_lock(a, kM);
+  EXPECT_FALSE(wr(a, kX, 8, 0x400100));
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(wr(b, kX, 8, 0x400200));
+  Clock cb = d->thread(b)->clock();
+  d->mutex_unlock(b, kM);
+  EXPECT_TRUE(wr(a, kX, 8, 0x400300));
+  EXPECT_EQ(b, prev.tid);
+  EXPECT_EQ(cb, prev.clock);
+  EXPECT_TRUE(prev.write);
+  EXPECT_EQ(0x400200u, d->thread(b)->history.access_pc(prev.clock));
+}
+
+TEST_F(DetectorTest, RepeatedWriteAfterReleaseRacesWithEarlierAcquirer) {
+  // T1 writes x, unlocks m, writes x again; T2 locks m (seeing only the first
+  // write) and reads x: it races with the second write, which the fast path
+  // must not have swallowed.
+  wr(a, kX, 8, 0x400100);
+  d->mutex_unlock(a, kM);
+  EXPECT_FALSE(wr(a, kX, 8, 0x400300));
+  Clock second = d->thread(a)->clock();
+  d->mutex_lock(b, kM);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(second, prev.clock);
+  EXPECT_EQ(0x400300u, d->thread(a)->history.access_pc(prev.clock));
+}
+
+TEST_F(DetectorTest, RepeatedReadAfterReleaseRacesWithEarlierAcquirersWrite) {
+  rd(a, kX);
+  d->signal(a, kM);
+  rd(a, kX);
+  d->wait_done(b, kM);
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_FALSE(prev.write);
+  EXPECT_EQ(d->thread(a)->clock(), prev.clock);
+}
+
+TEST_F(DetectorTest, RepeatedWriteAfterStartThreadIsRecorded) {
+  wr(a, kX);
+  Tid c = d->start_thread(a);
+  wr(a, kX);
+  EXPECT_TRUE(rd(c, kX));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(2ull, prev.clock);
+}
+
+// ---- the previous access's stack
+
+TEST_F(DetectorTest, CallsFormThePreviousStack) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);
+  d->call(a, 0x1300, 0x6e00);
+  EXPECT_EQ(3u, d->thread(a)->stack.depth());
+  EXPECT_FALSE(acc(a, kX, 8, true, false, 0x1999, 0x6df0));
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1200, 0x1100}), stack_of(prev));
+}
+
+TEST_F(DetectorTest, AccessWithHigherSpPopsFrames) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);
+  d->call(a, 0x1300, 0x6e00);
+  acc(a, kY, 8, true, false, 0x1888, 0x6e00);  // still inside 0x1300's callee
+  EXPECT_EQ(3u, d->thread(a)->stack.depth());
+  acc(a, kX, 8, true, false, 0x1999, 0x6f08);  // returned from two calls
+  EXPECT_EQ(1u, d->thread(a)->stack.depth());
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(Pcs({0x1999, 0x1100}), stack_of(prev));
+  EXPECT_TRUE(wr(b, kY));
+  EXPECT_EQ(Pcs({0x1888, 0x1300, 0x1200, 0x1100}), stack_of(prev));
+}
+
+TEST_F(DetectorTest, CallWithHigherSpPopsStaleFramesFirst) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);
+  d->call(a, 0x1300, 0x6f10);  // 0x1200's callee returned, then a new call
+  EXPECT_EQ(2u, d->thread(a)->stack.depth());
+  acc(a, kX, 8, true, false, 0x1999, 0x6f00);
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1100}), stack_of(prev));
+}
+
+TEST_F(DetectorTest, CallsAdvanceTheClock) {
+  d->call(a, 0x1100, 0x7000);
+  EXPECT_EQ(1ull, d->thread(a)->clock());
+  acc(a, kX, 8, true, false, 0x1999, 0x7008);  // pop + access
+  EXPECT_EQ(3ull, d->thread(a)->clock());
+  EXPECT_EQ(0u, d->thread(a)->stack.depth());
+}
+
+TEST_F(DetectorTest, PreviousStackAcrossHistoryParts) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);
+  // Enough recorded accesses (distinct granules) to cross into a later part.
+  for (uptr i = 0; i < History::kPartEvents + 10; i++)
+    acc(a, kY + 0x100000 + 8 * i, 8, true, false, 0x1500, 0x6e00);
+  d->call(a, 0x1300, 0x6f10);  // pops 0x1200 (below this part's start), pushes
+  acc(a, kX, 8, true, false, 0x1999, 0x6e00);
+  EXPECT_GT(d->thread(a)->clock(), Clock(History::kPartEvents));
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1100}), stack_of(prev));
+}
+
+TEST_F(DetectorTest, PreviousStackGoneAfterHistoryLimit) {
+  std::unique_ptr<Detector> small(new Detector);
+  small->set_history_limit(2 * History::kPartEvents);
+  Tid r = small->start_thread(kNoTid);
+  Tid t1 = small->start_thread(r);
+  Tid t2 = small->start_thread(r);
+  Conflict c{};
+  small->call(t1, 0x1100, 0x7000);
+  small->access(t1, kX, 8, true, false, 0x1999, 0x6f00, &c);
+  for (uptr i = 0; i < 3 * History::kPartEvents; i++)
+    small->access(t1, kY + 0x100000 + 8 * i, 8, true, false, 0x1500, 0x6f00, &c);
+  small->access(t1, kX + 8, 8, true, false, 0x1777, 0x6f00, &c);
+  // The race is still found, but the old access's stack is gone.
+  ASSERT_TRUE(small->access(t2, kX, 8, true, false, 0x2000, 0, &c));
+  EXPECT_EQ(t1, c.tid);
+  uptr out[8];
+  EXPECT_EQ(0u, small->thread(t1)->history.stack_at(c.clock, out, 8));
+  EXPECT_EQ(0u, small->thread(t1)->history.access_pc(c.clock));
+  // A recent one is still there.
+  ASSERT_TRUE(small->access(t2, kX + 8, 8, true, false, 0x2000, 0, &c));
+  EXPECT_EQ(0x1777u, small->thread(t1)->history.access_pc(c.clock));
+  ASSERT_EQ(2u, small->thread(t1)->history.stack_at(c.clock, out, 8));
+  EXPECT_EQ(0x1777u, out[0]);
+  EXPECT_EQ(0x1100u, out[1]);
+}
+
+// ---- many threads on one granule (cell eviction)
+
+TEST_F(DetectorTest, ManyReadersOfOrderedWriteNeverRace) {
+  EXPECT_FALSE(wr(root, kX));
+  std::vector<Tid> readers;
+  for (int i = 0; i < 20; i++) readers.push_back(d->start_thread(root));
+  for (int round = 0; round < 3; round++)
+    for (Tid t : readers) EXPECT_FALSE(rd(t, kX)) << t;
+  for (Tid t : readers) {
+    d->finish_thread(t);
+    d->join(root, t);
+  }
+  EXPECT_FALSE(wr(root, kX));
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, ManyReadersUnderMutexThenWriterNeverRace) {
+  std::vector<Tid> ts;
+  for (int i = 0; i < 9; i++) ts.push_back(d->start_thread(root));
+  for (int round = 0; round < 3; round++)
+    for (size_t i = 0; i < ts.size(); i++) {
+      d->mutex_lock(ts[i], kM);
+      EXPECT_FALSE(rd(ts[i], kX, 1 + (i % 8))) << round << " " << i;
+      if (i % 3 == 2) {
+        EXPECT_FALSE(wr(ts[i], kX, 8)) << round << " " << i;
+      }
+      d->mutex_unlock(ts[i], kM);
+    }
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, ManyWritersOfDistinctBytesNeverRace) {
+  std::vector<Tid> ts;
+  for (int i = 0; i < 8; i++) ts.push_back(d->start_thread(root));
+  for (int round = 0; round < 3; round++)
+    for (int i = 0; i < 8; i++) {
+      EXPECT_FALSE(wr(ts[i], kX + i, 1)) << round << " " << i;
+      EXPECT_FALSE(rd(ts[i], kX + i, 1)) << round << " " << i;
+    }
+  EXPECT_EQ(0ull, d->stats().races);
+}
+
+TEST_F(DetectorTest, UnorderedWriterAfterManyReadersStillRaces) {
+  std::vector<Tid> ts;
+  for (int i = 0; i < 6; i++) ts.push_back(d->start_thread(root));
+  for (Tid t : ts) rd(t, kX);
+  EXPECT_TRUE(wr(a, kX));
+  EXPECT_NE(a, prev.tid);
+  EXPECT_FALSE(prev.write);
+}
