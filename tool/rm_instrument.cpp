@@ -5,8 +5,7 @@
 // read-modify-writes (Ist_CAS: LOCK-prefixed instructions and XCHG), and the
 // memory effects of dirty helpers (rep movs/stos, fxsave, cpuid...).  A
 // superblock that ends in a call also tells the engine about the call, for
-// the shadow call stack.  Code in the dynamic linker and in Valgrind's
-// preload libraries is not checked: its synchronization is internal.
+// the shadow call stack.  Which code is checked: see is_checked_code.
 #include "rm_tool.h"
 #include "rm_options.h"
 
@@ -23,8 +22,6 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   Tid t = current;
   if (t == kNoTid) return;
   HostThread* h = host_of(t);
-  // Atomic read-modify-writes order threads even where checking is off
-  // (glibc's internal locks are taken inside wrapped functions too).
   if (info & kAtomic) detector->atomic_rmw(t, addr);
   if (h->ignore) return;
   if (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max) return;
@@ -163,14 +160,34 @@ struct Instrumenter {
   }
 };
 
-// Returns whether code at `a` belongs to an object whose accesses are not
-// checked: the dynamic linker and Valgrind's preloaded libraries.
-Bool is_ignored_object(Addr a) {
+Bool has_prefix(const HChar* s, const HChar* prefix) {
+  return VG_(strncmp)(s, prefix, VG_(strlen)(prefix)) == 0;
+}
+
+// Returns whether the memory accesses of code at `a` are checked.
+//
+// Not checked: the dynamic linker, Valgrind's preloaded libraries, and the
+// C library's own code -- its internal state is guarded by its internal
+// locks and counters, which a user-level race detector must neither
+// report on nor learn spurious orderings from (ThreadSanitizer does not
+// see them either).  The C library's memory and string functions are
+// checked: they touch the user's memory on the user's behalf.
+Bool is_checked_code(Addr a) {
+  DiEpoch ep = VG_(current_DiEpoch)();
   const HChar* obj = nullptr;
-  if (!VG_(get_objname)(VG_(current_DiEpoch)(), a, &obj) || !obj) return False;
+  if (!VG_(get_objname)(ep, a, &obj) || !obj) return True;
   const HChar* base = VG_(strrchr)(obj, '/');
   base = base ? base + 1 : obj;
-  return VG_(strncmp)(base, "ld-linux", 8) == 0 || VG_(strncmp)(base, "vgpreload_", 10) == 0;
+  if (has_prefix(base, "ld-linux") || has_prefix(base, "vgpreload_")) return False;
+  if (!has_prefix(base, "libc.so") && !has_prefix(base, "libpthread.so")) return True;
+  const HChar* fn = nullptr;
+  if (!VG_(get_fnname)(ep, a, &fn) || !fn) return False;
+  while (*fn == '_') fn++;
+  static const HChar* const kUserMemory[] = {"mem", "str", "stp", "wmem", "wcs", "bzero", "bcopy",
+                                             "rawmemchr"};
+  for (const HChar* p : kUserMemory)
+    if (has_prefix(fn, p)) return True;
+  return False;
 }
 
 }  // namespace
@@ -180,13 +197,13 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
   if (gWordTy != hWordTy) VG_(tool_panic)("racemap: host and guest word sizes differ");
   IRSB* out = deepCopyIRSBExceptStmts(in);
   Instrumenter ins{out, layout};
-  Bool ignored = is_ignored_object(closure->nraddr);
+  Bool checked = is_checked_code(closure->nraddr);
   Addr last_pc = 0;
   for (Int i = 0; i < in->stmts_used; i++) {
     IRStmt* st = in->stmts[i];
     if (!st || st->tag == Ist_NoOp) continue;
     if (st->tag == Ist_IMark) last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
-    if (!ignored) ins.statement(st);
+    if (checked) ins.statement(st);
     addStmtToIRSB(out, st);
   }
   if (in->jumpkind == Ijk_Call) ins.call(last_pc);

@@ -17,19 +17,8 @@
 #include "pub_tool_redir.h"
 #include "rm_requests.h"
 
-#define REQ0(r) VALGRIND_DO_CLIENT_REQUEST_STMT((r), 0, 0, 0, 0, 0)
 #define REQ1(r, a) VALGRIND_DO_CLIENT_REQUEST_STMT((r), (a), 0, 0, 0, 0)
 #define REQ2(r, a, b) VALGRIND_DO_CLIENT_REQUEST_STMT((r), (a), (b), 0, 0, 0)
-
-/* The real functions' own accesses (to the lock word, the condition
- * variable's internals, the new thread's descriptor) are the
- * synchronization itself, not races: the tool does not check them. */
-#define IGNORED(call)           \
-  do {                          \
-    REQ0(RM_REQ_IGNORE_BEGIN);  \
-    call;                       \
-    REQ0(RM_REQ_IGNORE_END);    \
-  } while (0)
 
 /* WRAP(ret, sym, args) defines the wrapper for sym in libc and libpthread,
  * both calling rm_<sym>_impl.  `sym` is Z-encoded (Zu is '_', ZA '@', Za
@@ -50,7 +39,7 @@ static int join_impl(pthread_t th, void** ret) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, th, ret));
+  CALL_FN_W_WW(r, fn, th, ret);
   if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
   return r;
 }
@@ -60,7 +49,7 @@ static int tryjoin_impl(pthread_t th, void** ret) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, th, ret));
+  CALL_FN_W_WW(r, fn, th, ret);
   if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
   return r;
 }
@@ -70,7 +59,7 @@ static int timedjoin_impl(pthread_t th, void** ret, const struct timespec* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWW(r, fn, th, ret, t));
+  CALL_FN_W_WWW(r, fn, th, ret, t);
   if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
   return r;
 }
@@ -80,22 +69,12 @@ static int clockjoin_impl(pthread_t th, void** ret, clockid_t c, const struct ti
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWWW(r, fn, th, ret, c, t));
+  CALL_FN_W_WWWW(r, fn, th, ret, c, t);
   if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
   return r;
 }
 WRAP(int, pthreadZuclockjoinZunp, (pthread_t th, void** ret, clockid_t c, const struct timespec* t),
      clockjoin_impl, th, ret, c, t)
-
-static int create_impl(pthread_t* th, const pthread_attr_t* a, void* (*start)(void*), void* arg) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWWW(r, fn, th, a, start, arg));
-  return r;
-}
-WRAP(int, pthreadZucreateZAZa, (pthread_t* th, const pthread_attr_t* a, void* (*start)(void*), void* arg),
-     create_impl, th, a, start, arg)
 
 /* ---- mutexes and spinlocks ------------------------------------------- */
 
@@ -104,7 +83,7 @@ static int lock1(void* m) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_W(r, fn, m));
+  CALL_FN_W_W(r, fn, m);
   if (r == 0) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   return r;
 }
@@ -112,7 +91,7 @@ static int lock2(void* m, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, m, t));
+  CALL_FN_W_WW(r, fn, m, t);
   if (r == 0) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   return r;
 }
@@ -120,7 +99,7 @@ static int lock3(void* m, long c, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWW(r, fn, m, c, t));
+  CALL_FN_W_WWW(r, fn, m, c, t);
   if (r == 0) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   return r;
 }
@@ -130,7 +109,7 @@ static int unlock1(void* m) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  IGNORED(CALL_FN_W_W(r, fn, m));
+  CALL_FN_W_W(r, fn, m);
   return r;
 }
 /* init/destroy: the object starts afresh */
@@ -138,7 +117,7 @@ static int reset1(void* m) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_W(r, fn, m));
+  CALL_FN_W_W(r, fn, m);
   REQ1(RM_REQ_SYNC_DESTROY, m);
   return r;
 }
@@ -147,7 +126,7 @@ static int reset2(void* m, const void* a) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_SYNC_DESTROY, m);
-  IGNORED(CALL_FN_W_WW(r, fn, m, a));
+  CALL_FN_W_WW(r, fn, m, a);
   return r;
 }
 static int reset3(void* m, long a, long b) {
@@ -155,7 +134,7 @@ static int reset3(void* m, long a, long b) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_SYNC_DESTROY, m);
-  IGNORED(CALL_FN_W_WWW(r, fn, m, a, b));
+  CALL_FN_W_WWW(r, fn, m, a, b);
   return r;
 }
 
@@ -187,7 +166,7 @@ static int rdlock1(void* l) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_W(r, fn, l));
+  CALL_FN_W_W(r, fn, l);
   if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 0);
   return r;
 }
@@ -195,7 +174,7 @@ static int wrlock1(void* l) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_W(r, fn, l));
+  CALL_FN_W_W(r, fn, l);
   if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 1);
   return r;
 }
@@ -203,7 +182,7 @@ static int rdlock2(void* l, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, l, t));
+  CALL_FN_W_WW(r, fn, l, t);
   if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 0);
   return r;
 }
@@ -211,7 +190,7 @@ static int wrlock2(void* l, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, l, t));
+  CALL_FN_W_WW(r, fn, l, t);
   if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 1);
   return r;
 }
@@ -219,7 +198,7 @@ static int rdlock3(void* l, long c, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWW(r, fn, l, c, t));
+  CALL_FN_W_WWW(r, fn, l, c, t);
   if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 0);
   return r;
 }
@@ -227,7 +206,7 @@ static int wrlock3(void* l, long c, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWW(r, fn, l, c, t));
+  CALL_FN_W_WWW(r, fn, l, c, t);
   if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 1);
   return r;
 }
@@ -236,7 +215,7 @@ static int rwunlock1(void* l) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_RWLOCK_UNLOCK_PRE, l);
-  IGNORED(CALL_FN_W_W(r, fn, l));
+  CALL_FN_W_W(r, fn, l);
   return r;
 }
 
@@ -263,7 +242,7 @@ static int condwait2(void* c, void* m) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  IGNORED(CALL_FN_W_WW(r, fn, c, m));
+  CALL_FN_W_WW(r, fn, c, m);
   REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   REQ1(RM_REQ_WAIT_POST, c);
   return r;
@@ -273,7 +252,7 @@ static int condwait3(void* c, void* m, const void* t) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  IGNORED(CALL_FN_W_WWW(r, fn, c, m, t));
+  CALL_FN_W_WWW(r, fn, c, m, t);
   REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   REQ1(RM_REQ_WAIT_POST, c);
   return r;
@@ -283,7 +262,7 @@ static int condwait4(void* c, void* m, long clk, const void* t) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  IGNORED(CALL_FN_W_WWWW(r, fn, c, m, clk, t));
+  CALL_FN_W_WWWW(r, fn, c, m, clk, t);
   REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   REQ1(RM_REQ_WAIT_POST, c);
   return r;
@@ -293,7 +272,7 @@ static int signal1(void* c) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_SIGNAL_PRE, c);
-  IGNORED(CALL_FN_W_W(r, fn, c));
+  CALL_FN_W_W(r, fn, c);
   return r;
 }
 
@@ -318,7 +297,7 @@ static int barrier_init_impl(pthread_barrier_t* b, const pthread_barrierattr_t* 
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWW(r, fn, b, a, n));
+  CALL_FN_W_WWW(r, fn, b, a, n);
   if (r == 0) REQ2(RM_REQ_BARRIER_INIT, b, n);
   return r;
 }
@@ -331,7 +310,7 @@ static int barrier_wait_impl(pthread_barrier_t* b) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   round = VALGRIND_DO_CLIENT_REQUEST_EXPR(0, RM_REQ_BARRIER_ARRIVE, b, 0, 0, 0, 0);
-  IGNORED(CALL_FN_W_W(r, fn, b));
+  CALL_FN_W_W(r, fn, b);
   REQ2(RM_REQ_BARRIER_LEAVE, b, round);
   return r;
 }
@@ -345,7 +324,7 @@ static int semwait1(void* s) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_W(r, fn, s));
+  CALL_FN_W_W(r, fn, s);
   if (r == 0) REQ1(RM_REQ_WAIT_POST, s);
   return r;
 }
@@ -353,7 +332,7 @@ static int semwait2(void* s, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, s, t));
+  CALL_FN_W_WW(r, fn, s, t);
   if (r == 0) REQ1(RM_REQ_WAIT_POST, s);
   return r;
 }
@@ -361,7 +340,7 @@ static int semwait3(void* s, long c, const void* t) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WWW(r, fn, s, c, t));
+  CALL_FN_W_WWW(r, fn, s, c, t);
   if (r == 0) REQ1(RM_REQ_WAIT_POST, s);
   return r;
 }
@@ -386,10 +365,8 @@ static __thread void* once_ctl;
 static void once_trampoline(void) {
   void (*fn)(void) = once_fn;
   void* ctl = once_ctl;
-  REQ0(RM_REQ_IGNORE_END);  /* the initializer is the user's code */
   fn();
   REQ1(RM_REQ_RELEASE, ctl);
-  REQ0(RM_REQ_IGNORE_BEGIN);
 }
 
 /* `status`: whether the real function returns an error number (pthread_once)
@@ -404,7 +381,7 @@ static int once_run(pthread_once_t* ctl, void (*init)(void), int status) {
   saved_ctl = once_ctl;
   once_fn = init;
   once_ctl = ctl;
-  IGNORED(CALL_FN_W_WW(r, fn, ctl, once_trampoline));
+  CALL_FN_W_WW(r, fn, ctl, once_trampoline);
   once_fn = saved_fn;
   once_ctl = saved_ctl;
   if (!status || r == 0) REQ1(RM_REQ_ACQUIRE, ctl);
@@ -424,7 +401,7 @@ static int thrd_join_impl(thrd_t th, int* res) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
-  IGNORED(CALL_FN_W_WW(r, fn, th, res));
+  CALL_FN_W_WW(r, fn, th, res);
   if (r == thrd_success) REQ1(RM_REQ_JOIN_POST, th);
   return r;
 }

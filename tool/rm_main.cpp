@@ -85,7 +85,12 @@ void on_thread_exit(ThreadId vg) {
   }
 }
 
-void on_start_client_code(ThreadId vg, ULong) { current = tid_of(vg); }
+void on_start_client_code(ThreadId vg, ULong) {
+  current = tid_of(vg);
+  if (current == kNoTid) return;
+  HostThread* h = host_of(current);
+  if (!h->stack_max) h->stack_max = VG_(thread_get_stack_max)(vg);
+}
 
 // The joined thread is the most recent one to have finished with that
 // pthread_t: a pthread_t is only reused once its thread was joined.

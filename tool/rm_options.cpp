@@ -22,7 +22,7 @@ void print_usage() {
   VG_(printf)(
       "    --check-stack-var=no|yes  check accesses to thread stacks [yes]\n"
       "    --history-size=<MiB>      memory per thread for the stacks of earlier\n"
-      "                              accesses (1..4096) [2]\n"
+      "                              accesses (1..4096) [8]\n"
       "    --max-races=<N>           stop reporting after N distinct races\n"
       "                              (0: no limit) [1000]\n");
 }

@@ -8,7 +8,7 @@ namespace rm {
 
 struct Options {
   Bool check_stack_var = True;   // --check-stack-var
-  Long history_size = 2;         // --history-size, MiB of history per thread
+  Long history_size = 8;         // --history-size, MiB of history per thread
   Long max_races = 1000;         // --max-races, distinct races reported
 };
 

@@ -951,6 +951,74 @@ TEST_F(DetectorTest, PreviousStackGoneAfterHistoryLimit) {
   EXPECT_EQ(0x1100u, out[1]);
 }
 
+// ---- one instruction over several bytes (merged cells)
+
+TEST_F(DetectorTest, SameInstructionSinceReleaseMergesIntoOneCell) {
+  const uptr loop = 0x40beef;
+  wr(a, kX, 1, loop);
+  wr(a, kX + 1, 1, loop);
+  wr(a, kX + 2, 1, loop);
+  Clock last = d->thread(a)->clock();
+  EXPECT_TRUE(rd(b, kX + 1, 1));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_EQ(kX, prev.addr);
+  EXPECT_EQ(3u, prev.size);
+  EXPECT_EQ(last, prev.clock);
+  EXPECT_EQ(loop, d->thread(a)->history.access_pc(prev.clock));
+}
+
+TEST_F(DetectorTest, DistinctInstructionsKeepDistinctCells) {
+  wr(a, kX, 1, 0x40a000);
+  wr(a, kX + 1, 1, 0x40b000);
+  EXPECT_TRUE(rd(b, kX + 1, 1));
+  EXPECT_EQ(kX + 1, prev.addr);
+  EXPECT_EQ(1u, prev.size);
+  EXPECT_EQ(0x40b000u, d->thread(a)->history.access_pc(prev.clock));
+}
+
+TEST_F(DetectorTest, SameInstructionDoesNotMergeAcrossRelease) {
+  // The first byte was published by the unlock; merging it into a cell
+  // with the later clock would make b's ordered read of it a false race.
+  const uptr loop = 0x40beef;
+  wr(a, kX, 1, loop);
+  d->mutex_unlock(a, kM);
+  wr(a, kX + 1, 1, loop);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(rd(b, kX, 1));
+  EXPECT_TRUE(rd(b, kX + 1, 1));
+  EXPECT_EQ(kX + 1, prev.addr);
+  EXPECT_EQ(1u, prev.size);
+}
+
+TEST_F(DetectorTest, SameInstructionReadDoesNotMergeWithWrite) {
+  const uptr insn = 0x40beef;
+  wr(a, kX, 1, insn);
+  rd(a, kX + 1, 1, insn);
+  EXPECT_TRUE(wr(b, kX, 1));
+  EXPECT_TRUE(prev.write);
+  EXPECT_EQ(1u, prev.size);
+}
+
+TEST_F(DetectorTest, FullGranuleEvictsOwnCellBeforeOthers) {
+  Tid c = d->start_thread(root);
+  Tid e = d->start_thread(root);
+  Tid f = d->start_thread(root);
+  EXPECT_FALSE(wr(a, kX + 0, 1));
+  EXPECT_FALSE(wr(c, kX + 1, 1));
+  EXPECT_FALSE(wr(e, kX + 2, 1));
+  EXPECT_FALSE(wr(b, kX + 3, 1));
+  // Granule full: b's other cell goes, not e's (which a choice by b's
+  // clock, 2, would have evicted).
+  EXPECT_FALSE(wr(b, kX + 4, 1));
+  EXPECT_TRUE(rd(f, kX + 2, 1));
+  EXPECT_EQ(e, prev.tid);
+  // (f's own cells now take slots too; a's and b's latest are still there.)
+  EXPECT_TRUE(rd(f, kX + 0, 1));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_TRUE(rd(f, kX + 4, 1));
+  EXPECT_EQ(b, prev.tid);
+}
+
 // ---- many threads on one granule (cell eviction)
 
 TEST_F(DetectorTest, ManyReadersOfOrderedWriteNeverRace) {

@@ -26,7 +26,7 @@ struct Recorder {
     stack.pop(n);
     return c;
   }
-  Clock access(uptr pc) { return h->append(EventKind::kAccess, pc, stack); }
+  Clock access(uptr pc, usize size = 4) { return h->append_access(pc, size, stack); }
   // Appends accesses until the next event will be the first of a part.
   void fill_to_part_end(uptr pc) {
     while (h->last() % History::kPartEvents != 0) access(pc);
@@ -179,6 +179,41 @@ TEST(History, AccessPcOutOfRangeIsZero) {
   uptr out[4];
   EXPECT_EQ(0u, r.h->stack_at(0, out, 4));
   EXPECT_EQ(0u, r.h->stack_at(2, out, 4));
+}
+
+TEST(History, AccessSizeIsRemembered) {
+  Recorder r;
+  Clock one = r.access(0x4010, 1);
+  Clock eight = r.access(0x4020, 8);
+  Clock big = r.access(0x4030, 255);
+  EXPECT_EQ(1u, r.h->access_size(one));
+  EXPECT_EQ(8u, r.h->access_size(eight));
+  EXPECT_EQ(255u, r.h->access_size(big));
+  EXPECT_EQ(0x4010u, r.h->access_pc(one));
+  EXPECT_EQ(0x4020u, r.h->access_pc(eight));
+  EXPECT_EQ(0x4030u, r.h->access_pc(big));
+}
+
+TEST(History, AccessSizeAbove255IsCapped) {
+  Recorder r;
+  Clock c = r.access(0x4010, 4096);
+  EXPECT_EQ(255u, r.h->access_size(c));
+  EXPECT_EQ(0x4010u, r.h->access_pc(c));
+}
+
+TEST(History, AccessSizeDoesNotLeakIntoStackPc) {
+  Recorder r;
+  r.push(0x100, 0x7000);
+  uptr pc = (uptr(1) << 47) - 16;
+  Clock c = r.access(pc, 200);
+  EXPECT_EQ(Pcs({pc, 0x100}), r.stack_at(c));
+}
+
+TEST(History, AccessSizeOfGoneOrNonAccessEventIsZero) {
+  Recorder r;
+  Clock p = r.push(0x100, 0x7000);
+  EXPECT_EQ(0u, r.h->access_size(p));
+  EXPECT_EQ(0u, r.h->access_size(5));
 }
 
 TEST(History, AccessPcKeepsHighAddresses) {

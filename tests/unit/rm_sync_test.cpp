@@ -180,10 +180,11 @@ TEST_F(SyncTableTest, RemoveRangeLargeKeepsChainsIntact) {
   t->remove_range(kBase - (1 << 20), (1 << 20) + len);
   EXPECT_EQ(1500u, t->count());
   for (uptr i = 0; i < 3000; i++) {
-    if (i < 1500)
+    if (i < 1500) {
       EXPECT_EQ(nullptr, t->find(kBase + 8 * i)) << i;
-    else
+    } else {
       EXPECT_NE(nullptr, t->find(kBase + 8 * i)) << i;
+    }
   }
 }
 
@@ -215,10 +216,11 @@ TEST_F(SyncTableTest, RemoveAfterGrowth) {
   for (uptr i = 0; i < 3000; i += 2) t->remove(kBase + 8 * i);
   EXPECT_EQ(1500u, t->count());
   for (uptr i = 0; i < 3000; i++) {
-    if (i % 2)
+    if (i % 2) {
       EXPECT_NE(nullptr, t->find(kBase + 8 * i)) << i;
-    else
+    } else {
       EXPECT_EQ(nullptr, t->find(kBase + 8 * i)) << i;
+    }
   }
 }
 
