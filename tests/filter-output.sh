@@ -10,6 +10,6 @@ exec perl -ne '
   next if /^==PID== (Copyright|Using Valgrind|Command:|racemap-\d|For lists of|For counts of|Parent PID)/;
   s/0x[0-9A-Fa-f]+/0x......../g;
   s/\(in \/\S*\/([^\/)]+)\)$/(in $1)/;
-  s/\(([^():]+):\d+\)$/($1:...)/ unless /\((\w+_(racy|ok)\w*|example_\w+)\.(c|cpp):\d+\)$/;
+  s/\(([^():]+):\d+\)$/($1:...)/ unless /\(\w+_(racy|ok)\.(c|cpp):\d+\)$/;
   print;
 '

@@ -2,7 +2,8 @@
 # run-tests.sh -- racemap's test runner (make check).
 #
 #   unit        the engine's GoogleTest binaries ($UNIT_TESTS)
-#   regress     every tests/regress/*_racy.* and *_ok.* program, built with
+#   regress     every tests/regress/*_racy.* and *_ok.* program (and the
+#               bundled examples/), built with
 #               -O1 -g -pthread and run under racemap:
 #                 *_racy: some report names every line marked "// RACE"
 #                         (a line marked once must appear as both accesses)
@@ -74,7 +75,8 @@ check_racy() {  # name log source
   fail "$name" "no report names all racing lines (${lines[*]}) of $base"
 }
 
-for srcf in "$src"/regress/*_racy.c "$src"/regress/*_racy.cpp "$src"/regress/*_ok.c "$src"/regress/*_ok.cpp; do
+for srcf in "$src"/regress/*_racy.c "$src"/regress/*_racy.cpp "$src"/regress/*_ok.c \
+  "$src"/regress/*_ok.cpp "$src"/../examples/*_racy.cpp "$src"/../examples/*_ok.cpp; do
   [ -f "$srcf" ] || continue
   name=$(basename "${srcf%.*}")
   if [ -n "${REGRESS_ONLY:-}" ] && ! [[ $name == *${REGRESS_ONLY}* ]]; then continue; fi

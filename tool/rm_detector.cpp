@@ -162,7 +162,7 @@ void Detector::new_memory(uptr addr, usize len) {
 void Detector::call(Tid t, uptr pc, uptr sp) {
   ThreadState* ts = thread(t);
   if (!ts || ts->clock() >= kMaxClock) return;
-  if (u32 stale = ts->stack.stale_frames(sp)) {
+  if (u32 stale = ts->stack.stale_frames_at_call(sp)) {
     ts->history.append(EventKind::kPop, stale, ts->stack);
     ts->stack.pop(stale);
   }

@@ -32,10 +32,19 @@ class ShadowStack {
   ShadowStack(const ShadowStack&) = delete;
   ShadowStack& operator=(const ShadowStack&) = delete;
 
-  // Returns how many frames the stack pointer `sp` has left behind.
+  // Returns how many frames the stack pointer `sp` of an access has left
+  // behind: those whose saved sp is below it (their return popped it).
   u32 stale_frames(uptr sp) const {
     u32 n = 0;
     while (n < depth_ && frames_[depth_ - 1 - n].sp < sp) n++;
+    return n;
+  }
+  // The same for a new call whose sp (after pushing its return address)
+  // is `sp`: a frame at that very sp was a call from the same level that
+  // has returned.
+  u32 stale_frames_at_call(uptr sp) const {
+    u32 n = 0;
+    while (n < depth_ && frames_[depth_ - 1 - n].sp <= sp) n++;
     return n;
   }
   void pop(u32 n) { depth_ = n > depth_ ? 0 : depth_ - n; }

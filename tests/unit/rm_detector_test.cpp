@@ -753,6 +753,52 @@ TEST_F(DetectorTest, AtomicAccessDoesNotHideLaterPlainAccess) {
   EXPECT_EQ(a, prev.tid);
 }
 
+// ---- atomic read-modify-writes (sequentially consistent)
+
+TEST_F(DetectorTest, AtomicRmwOrdersEarlierAccessesWithLaterRmw) {
+  wr(a, kX);
+  d->atomic_rmw(a, kY);
+  d->atomic_rmw(b, kY);
+  EXPECT_FALSE(rd(b, kX));
+  EXPECT_FALSE(wr(b, kX));
+  EXPECT_NE(nullptr, d->syncs().find(kY));
+}
+
+TEST_F(DetectorTest, AtomicRmwOrdersTransitivelyThroughAChain) {
+  Tid c = d->start_thread(root);
+  wr(a, kX);
+  d->atomic_rmw(a, kY);
+  d->atomic_rmw(b, kY);
+  d->atomic_rmw(c, kY);
+  EXPECT_FALSE(wr(c, kX));
+}
+
+TEST_F(DetectorTest, AtomicRmwDoesNotOrderAccessesAfterIt) {
+  d->atomic_rmw(a, kY);
+  wr(a, kX);
+  d->atomic_rmw(b, kY);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, AtomicRmwOnAnotherAddressDoesNotOrder) {
+  wr(a, kX);
+  d->atomic_rmw(a, kY);
+  d->atomic_rmw(b, kY + 8);
+  EXPECT_TRUE(rd(b, kX));
+}
+
+TEST_F(DetectorTest, AtomicRmwReleasesSoRepeatedWriteIsRecorded) {
+  wr(a, kX);
+  d->atomic_rmw(a, kY);
+  u64 fast = d->stats().fast_path;
+  wr(a, kX);  // after a release: no fast path
+  EXPECT_EQ(fast, d->stats().fast_path);
+  d->atomic_rmw(b, kY);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(d->thread(a)->clock(), prev.clock);
+}
+
 // ---- write forgets what it happens after
 
 TEST_F(DetectorTest, OrderedWriteReplacesEarlierWriteAsTheRaceToReport) {
