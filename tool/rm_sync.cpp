@@ -55,8 +55,8 @@ void SyncTable::remove(uptr addr) {
 
 void SyncTable::remove_range(uptr addr, usize len) {
   if (count_ == 0) return;
-  if (len / 4 < nbuckets_) {  // small range: probe each possible address
-    for (uptr a = addr & ~uptr(3); a < addr + len; a += 4) remove(a);
+  if (len < nbuckets_) {  // small range: probe each address in it
+    for (uptr a = addr; a < addr + len; a++) remove(a);
     return;
   }
   for (u32 i = 0; i < nbuckets_; i++)

@@ -950,6 +950,16 @@ TEST_F(DetectorTest, CallWithHigherSpPopsStaleFramesFirst) {
   EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1100}), stack_of(prev));
 }
 
+TEST_F(DetectorTest, SiblingCallAtTheSameSpReplacesTheReturnedFrame) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);  // returns without any access in between
+  d->call(a, 0x1300, 0x6f00);  // the next call from the same function
+  EXPECT_EQ(2u, d->thread(a)->stack.depth());
+  acc(a, kX, 8, true, false, 0x1999, 0x6e00);
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1100}), stack_of(prev));
+}
+
 TEST_F(DetectorTest, CallsAdvanceTheClock) {
   d->call(a, 0x1100, 0x7000);
   EXPECT_EQ(1ull, d->thread(a)->clock());

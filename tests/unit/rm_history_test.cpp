@@ -109,6 +109,18 @@ TEST(ShadowStack, StaleFramesCountsFromInnermost) {
   EXPECT_EQ(3u, s.depth());  // counting does not pop
 }
 
+TEST(ShadowStack, AtCallAFrameAtTheSameSpIsStale) {
+  ShadowStack s;
+  s.push(0x100, 0x7000);
+  s.push(0x200, 0x6f00);
+  EXPECT_EQ(1u, s.stale_frames_at_call(0x6f00));  // a sibling call
+  EXPECT_EQ(0u, s.stale_frames_at_call(0x6ef8));  // a nested call
+  EXPECT_EQ(1u, s.stale_frames_at_call(0x6f80));
+  EXPECT_EQ(2u, s.stale_frames_at_call(0x7000));
+  EXPECT_EQ(0u, s.stale_frames(0x6f00));  // an access there is still inside
+  EXPECT_EQ(2u, s.depth());
+}
+
 TEST(ShadowStack, PopRemovesInnermostFrames) {
   ShadowStack s;
   s.push(0x100, 0x7000);
