@@ -50,7 +50,7 @@ Tid Detector::start_thread(Tid parent) {
     publish_own_clock(*p);
     child->vc.assign(p->vc);
   }
-  child->vc.set(tid, 0);
+  // child->vc[tid] is 0 until the child's first release publishes it.
   return tid;
 }
 
@@ -179,6 +179,16 @@ Clock Detector::record_access(ThreadState& t, uptr pc, usize size, uptr sp) {
   return t.history.append_access(pc, size, t.stack);
 }
 
+bool Detector::is_sync_location(uptr addr, usize size) {
+  u32 taken;
+  u8 mask = granule_mask(addr, size, &taken);
+  Granule* g = shadow_.granule(addr);
+  if (!g) return false;
+  for (const Cell& c : g->cells)
+    if (c.atomic() && (c.mask() & mask)) return true;
+  return false;
+}
+
 bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
                                 bool write, bool atomic) {
   while (size) {
@@ -205,7 +215,17 @@ bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
   ThreadState* t = thread(tid);
   if (!t || size == 0) return false;
   stats_.accesses++;
-  if (already_recorded(*t, addr, size, write, atomic)) {
+  if (!atomic && is_sync_location(addr, size)) {
+    // A plain access to a location that atomic instructions use: on x86 an
+    // acquire load and a release store are plain MOVs.  It is taken as one
+    // of them, and as atomic (it never races with the atomics beside it).
+    atomic = true;
+    if (write) {
+      release(tid, syncs_.get(addr, SyncKind::kPlain)->vc);
+    } else if (SyncObject* s = syncs_.find(addr)) {
+      acquire(tid, s->vc);
+    }
+  } else if (already_recorded(*t, addr, size, write, atomic)) {
     stats_.fast_path++;
     return false;
   }

@@ -76,8 +76,10 @@ class Detector {
   void destroy(uptr obj) { syncs_.remove(obj); }
   // An atomic read-modify-write (x86: LOCK-prefixed, XCHG) at addr, taken
   // as sequentially consistent: it acquires what earlier RMWs on the same
-  // address released, and releases in turn.  This orders lock words and
-  // reference counts, inside glibc and out.
+  // address released, and releases in turn.  A location an atomic access
+  // touched becomes a sync location: plain loads of it acquire, plain
+  // stores release (see access()).  This orders lock words, reference
+  // counts and the status words of futures.
   void atomic_rmw(Tid t, uptr addr);
 
   // --- memory
@@ -102,6 +104,9 @@ class Detector {
   // Checks `mask` of granule g against its cells and stores the access.
   bool check_granule(ThreadState& t, Granule& g, uptr base, u8 mask, bool write,
                      bool atomic, Clock c, uptr pc, Conflict* prev);
+  // Returns true when an atomic access touched some of the bytes of the
+  // access's first granule (and is still remembered).
+  bool is_sync_location(uptr addr, usize size);
   // Returns true when each granule of the access has a cell of t's, made
   // since its last release, that covers it.
   bool already_recorded(const ThreadState& t, uptr addr, usize size, bool write,
