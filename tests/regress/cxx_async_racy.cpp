@@ -3,10 +3,15 @@
 
 static int table[64];
 
-__attribute__((noinline)) static int fill(int k)
+__attribute__((noinline)) static void put(int i, int v)
+{
+    ((volatile int *)table)[i] = v; // RACE
+}
+
+static int fill(int k)
 {
     for (int i = 0; i < 64; i++)
-        table[i] = i * k; // RACE
+        put(i, i * k);
     return table[63];
 }
 
