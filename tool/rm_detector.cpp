@@ -171,6 +171,22 @@ void Detector::call(Tid t, uptr pc, uptr sp) {
   ts->stack.push(pc, sp);
 }
 
+void Detector::signal_enter(Tid t) {
+  ThreadState* ts = thread(t);
+  if (!ts || ts->clock() >= kMaxClock || ts->stack.depth() >= ShadowStack::kMaxDepth) return;
+  ts->history.append(EventKind::kPush, 0, ts->stack);
+  ts->stack.push(0, ShadowStack::kBarrierSp);
+}
+
+void Detector::signal_return(Tid t) {
+  ThreadState* ts = thread(t);
+  if (!ts || ts->clock() >= kMaxClock) return;
+  if (u32 n = ts->stack.frames_to_barrier()) {
+    ts->history.append(EventKind::kPop, n, ts->stack);
+    ts->stack.pop(n);
+  }
+}
+
 Clock Detector::record_access(ThreadState& t, uptr pc, usize size, uptr sp) {
   if (u32 stale = t.stack.stale_frames(sp)) {
     t.history.append(EventKind::kPop, stale, t.stack);

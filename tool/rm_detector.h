@@ -89,6 +89,11 @@ class Detector {
               uptr pc, uptr sp, Conflict* prev);
   // A call from call site `pc`; `sp` is the stack pointer after the call.
   void call(Tid t, uptr pc, uptr sp);
+  // A signal handler starts on an alternate stack: the interrupted frames
+  // stay below it whatever the handler's stack pointer.  signal_return
+  // drops the handler's frames when it returns.
+  void signal_enter(Tid t);
+  void signal_return(Tid t);
   // Memory [addr, addr+len) is new: forget its accesses and sync objects.
   void new_memory(uptr addr, usize len);
   // Like new_memory, for memory known to hold no sync object (stacks).

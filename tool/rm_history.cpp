@@ -111,7 +111,8 @@ u32 History::stack_at(Clock c, uptr* out, u32 max) const {
   }
   u32 n = 0;
   out[n++] = payload_of(target) & ((uptr(1) << kPcBits) - 1);
-  for (u32 i = depth; i > 0 && n < max; i--) out[n++] = frames[i - 1];
+  for (u32 i = depth; i > 0 && n < max; i--)
+    if (frames[i - 1]) out[n++] = frames[i - 1];
   return n;
 }
 

@@ -50,6 +50,16 @@ class ShadowStack {
   void pop(u32 n) { depth_ = n > depth_ ? 0 : depth_ - n; }
   // Returns false (and keeps the stack as it is) when the stack is full.
   bool push(uptr pc, uptr sp);
+  // A barrier frame (pc 0) that no stack pointer makes stale: it keeps the
+  // interrupted frames below a signal handler that runs on another stack.
+  static constexpr uptr kBarrierSp = ~uptr(0);
+  // Returns how many frames lie above the topmost barrier, the barrier
+  // included (0 when there is none).
+  u32 frames_to_barrier() const {
+    for (u32 i = depth_; i > 0; i--)
+      if (frames_[i - 1].pc == 0 && frames_[i - 1].sp == kBarrierSp) return depth_ - i + 1;
+    return 0;
+  }
   u32 depth() const { return depth_; }
   const Frame& at(u32 i) const { return frames_[i]; }  // 0 is outermost
   void clear() { depth_ = 0; }
@@ -89,7 +99,7 @@ class History {
   // Returns the size of access event `c`, or 0 when it is gone.
   u32 access_size(Clock c) const { return u32(access_payload(c) >> kPcBits); }
   // Rebuilds the call stack at access event `c`, innermost frame first
-  // (the access itself), into out[0..max).  Returns the number of frames,
+  // (the access itself), into out[0..max); barrier frames are left out.  Returns the number of frames,
   // 0 when the event is no longer in the history.
   u32 stack_at(Clock c, uptr* out, u32 max) const;
   // Memory held by the trace, in bytes.

@@ -102,6 +102,31 @@ Tid find_finished(UWord pthread) {
   return kNoTid;
 }
 
+// ---- signals: a handler on an alternate stack keeps the interrupted
+// frames (see Detector::signal_enter).  If the handler longjmps out, the
+// core does not say so and the barrier stays until the thread's end.
+
+void on_signal_delivery(ThreadId vg, Int, Bool alt_stack) {
+  Tid t = tid_of(vg);
+  if (t == kNoTid) return;
+  HostThread* h = host_of(t);
+  if (h->signal_depth < 64 && alt_stack) h->alt_signals |= 1ull << h->signal_depth;
+  h->signal_depth++;
+  if (alt_stack) detector->signal_enter(t);
+}
+
+void on_signal_return(ThreadId vg, Int) {
+  Tid t = tid_of(vg);
+  if (t == kNoTid) return;
+  HostThread* h = host_of(t);
+  if (h->signal_depth == 0) return;
+  h->signal_depth--;
+  if (h->signal_depth < 64 && (h->alt_signals >> h->signal_depth & 1)) {
+    h->alt_signals &= ~(1ull << h->signal_depth);
+    detector->signal_return(t);
+  }
+}
+
 // ---- memory
 
 void on_new_memory(Addr a, SizeT len) { detector->new_memory(a, len); }
@@ -233,6 +258,8 @@ void pre_clo_init() {
   VG_(track_copy_mem_remap)(on_remap);
   VG_(track_new_mem_stack)(on_stack_memory);
   VG_(track_new_mem_stack_signal)(on_signal_stack);
+  VG_(track_pre_deliver_signal)(on_signal_delivery);
+  VG_(track_post_deliver_signal)(on_signal_return);
 
   detector = new Detector;
 }

@@ -18,6 +18,8 @@ struct HostThread {
   UInt ignore = 0;                   // nesting of "do not check" requests
   Bool announced = False;            // its announcement was printed
   Addr stack_max = 0;                // highest byte of its stack
+  ULong alt_signals = 0;             // per nested signal: on an alternate stack?
+  UInt signal_depth = 0;
 };
 
 extern Detector* detector;

@@ -937,6 +937,29 @@ TEST_F(DetectorTest, CallsFormThePreviousStack) {
   EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1200, 0x1100}), stack_of(prev));
 }
 
+TEST_F(DetectorTest, HandlerOnAlternateStackKeepsInterruptedFrames) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);
+  d->signal_enter(a);
+  // The alternate stack lies above the thread's stack: without the
+  // barrier this access would pop both frames.
+  d->call(a, 0x1300, 0x9000);
+  EXPECT_FALSE(acc(a, kX, 8, true, false, 0x1999, 0x8ff0));
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1200, 0x1100}), stack_of(prev));
+  d->signal_return(a);
+  EXPECT_EQ(2u, d->thread(a)->stack.depth());
+  EXPECT_FALSE(acc(a, kY, 8, true, false, 0x1888, 0x6ef0));
+  EXPECT_TRUE(wr(b, kY));
+  EXPECT_EQ(Pcs({0x1888, 0x1200, 0x1100}), stack_of(prev));
+}
+
+TEST_F(DetectorTest, SignalReturnWithoutBarrierKeepsStack) {
+  d->call(a, 0x1100, 0x7000);
+  d->signal_return(a);
+  EXPECT_EQ(1u, d->thread(a)->stack.depth());
+}
+
 TEST_F(DetectorTest, AccessWithHigherSpPopsFrames) {
   d->call(a, 0x1100, 0x7000);
   d->call(a, 0x1200, 0x6f00);
