@@ -13,8 +13,9 @@
 #   cli         Valgrind conventions: options, exit codes, suppressions,
 #               XML, log files (tests/cli-tests.sh).
 # A program may carry lines "// CFLAGS: ...", "// LDFLAGS: ..." and
-# "// VGOPTS: ..." (extra options for valgrind) and "// EXIT: N" (the exit
-# status expected under valgrind, 0 by default).
+# "// VGOPTS: ..." (extra options for valgrind), "// EXIT: N" (the exit
+# status expected under valgrind, 0 by default) and "// REPORTS: N" (the
+# exact number of race reports).
 # Ends with "N passed, N failed".  Runs from the build directory; $1 is
 # the tests/ source directory.  REGRESS_ONLY=pattern limits the programs.
 set -u
@@ -104,6 +105,11 @@ for srcf in "$src"/regress/*_racy.c "$src"/regress/*_racy.cpp "$src"/regress/*_o
   if [ "$rc" != "${want:-0}" ]; then
     fail "$name" "exit status $rc under racemap, expected ${want:-0} (see $log)"
     continue
+  fi
+  reports_want=$(sed -n 's|^// REPORTS: ||p' "$srcf" | head -1)
+  if [ -n "$reports_want" ]; then
+    n=$(grep -c "Possible data race" "$log")
+    if [ "$n" = "$reports_want" ]; then pass; else fail "$name" "$n reports, expected $reports_want"; fi
   fi
   case $name in
     *_racy) check_racy "$name" "$log" "$srcf" ;;

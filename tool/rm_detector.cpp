@@ -171,6 +171,14 @@ void Detector::call(Tid t, uptr pc, uptr sp) {
   ts->stack.push(pc, sp);
 }
 
+void Detector::sync_access(Tid t, uptr addr, usize size, bool write, bool atomic, uptr pc,
+                           uptr sp) {
+  // Atomic accesses never race, and neither do plain accesses to sync
+  // locations (they are taken as atomic): nothing can be reported.
+  Conflict unused;
+  if (atomic || is_sync_location(addr, size)) access(t, addr, size, write, atomic, pc, sp, &unused);
+}
+
 void Detector::signal_enter(Tid t) {
   ThreadState* ts = thread(t);
   if (!ts || ts->clock() >= kMaxClock || ts->stack.depth() >= ShadowStack::kMaxDepth) return;

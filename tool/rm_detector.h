@@ -87,6 +87,10 @@ class Detector {
   // earlier access, described in *prev.
   bool access(Tid t, uptr addr, usize size, bool write, bool atomic,
               uptr pc, uptr sp, Conflict* prev);
+  // An access that is not checked but may synchronize: an atomic one, or
+  // one to a sync location, is recorded (it acquires or releases, see
+  // access()); any other is ignored.
+  void sync_access(Tid t, uptr addr, usize size, bool write, bool atomic, uptr pc, uptr sp);
   // A call from call site `pc`; `sp` is the stack pointer after the call.
   void call(Tid t, uptr pc, uptr sp);
   // A signal handler starts on an alternate stack: the interrupted frames

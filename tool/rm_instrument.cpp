@@ -5,7 +5,7 @@
 // read-modify-writes (Ist_CAS: LOCK-prefixed instructions and XCHG), and the
 // memory effects of dirty helpers (rep movs/stos, fxsave, cpuid...).  A
 // superblock that ends in a call also tells the engine about the call, for
-// the shadow call stack.  Which code is checked: see is_checked_code.
+// the shadow call stack.  Which code is checked: see classify_code.
 #include "rm_tool.h"
 #include "rm_options.h"
 
@@ -13,21 +13,73 @@ namespace rm {
 
 namespace {
 
-// Bits of the helpers' `info` argument: access size in the low byte.
+// Bits of the helpers' `info` argument: access size in the low byte, then
+// the kind of access, then the kind of code it comes from.
 constexpr UWord kWrite = 1u << 8;
 constexpr UWord kAtomic = 1u << 9;
+constexpr UWord kFromRuntimeEntry = 1u << 10;  // see CodeKind::kRuntimeEntry
+constexpr UWord kFromSyncOnly = 1u << 11;      // see CodeKind::kSyncOnly
+constexpr UWord kKindBits = kWrite | kAtomic | kFromRuntimeEntry | kFromSyncOnly;
+constexpr UInt kRangeShift = 12;  // check_range: size above the kind bits
+
+// What is done with the accesses of a piece of code.
+enum class CodeKind {
+  kChecked,       // the program's own code and its libraries
+  kRuntimeEntry,  // the C library's mem*/str* functions: checked when the
+                  // program calls them, not when the runtime libraries do
+  kSyncOnly,      // the C++ runtime (libstdc++, libgcc_s): its atomics and
+                  // accesses to sync locations order threads, nothing is
+                  // checked (its caches and std::cout's state are its own)
+  kIgnored,       // the C library's internals, the dynamic linker, Valgrind's
+                  // preload libraries
+};
+
+// The text ranges of the runtime libraries (libc, libstdc++, libgcc_s,
+// ld.so), filled in as their code is first translated.
+struct Range {
+  Addr lo, hi;
+};
+Range runtime_text[8];
+UInt n_runtime_text = 0;
+
+void note_runtime_text(DebugInfo* di) {
+  if (!di) return;
+  Addr lo = VG_(DebugInfo_get_text_avma)(di);
+  Addr hi = lo + VG_(DebugInfo_get_text_size)(di);
+  for (UInt i = 0; i < n_runtime_text; i++)
+    if (runtime_text[i].lo == lo) return;
+  if (n_runtime_text < sizeof runtime_text / sizeof runtime_text[0])
+    runtime_text[n_runtime_text++] = Range{lo, hi};
+}
+
+// Returns whether thread t, its stack pointer at `sp`, is running code that
+// a runtime library called: its innermost live call site lies in one.
+Bool called_by_runtime(Tid t, Addr sp) {
+  const ShadowStack& stack = detector->thread(t)->stack;
+  UInt live = stack.depth() - stack.stale_frames(sp);
+  if (live == 0) return False;
+  Addr site = stack.at(live - 1).pc;
+  for (UInt i = 0; i < n_runtime_text; i++)
+    if (site >= runtime_text[i].lo && site < runtime_text[i].hi) return True;
+  return False;
+}
 
 // The helper behind every instrumented access.
 VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   Tid t = current;
   if (t == kNoTid) return;
   HostThread* h = host_of(t);
-  if (info & kAtomic) detector->atomic_rmw(t, addr);
-  if (h->ignore) return;
-  if (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max) return;
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;
   Bool atomic = (info & kAtomic) != 0;
+  if (atomic) detector->atomic_rmw(t, addr);
+  if (info & kFromSyncOnly) {
+    detector->sync_access(t, addr, size, write, atomic, pc, sp);
+    return;
+  }
+  if (h->ignore) return;
+  if ((info & kFromRuntimeEntry) && called_by_runtime(t, sp)) return;
+  if (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max) return;
   Conflict prev;
   if (detector->access(t, addr, size, write, atomic, pc, sp, &prev))
     report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
@@ -35,8 +87,8 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
 
 // Accesses larger than 255 bytes (xsave, big rep movs chunks) are split.
 VG_REGPARM(3) void check_range(Addr addr, UWord size_and_kind, Addr pc, Addr sp) {
-  SizeT size = size_and_kind >> 10;
-  UWord kind = size_and_kind & (kWrite | kAtomic);
+  SizeT size = size_and_kind >> kRangeShift;
+  UWord kind = size_and_kind & kKindBits;
   while (size) {
     SizeT n = size > 128 ? 128 : size;
     check_access(addr, kind | n, pc, sp);
@@ -52,6 +104,7 @@ VG_REGPARM(2) void on_call(Addr pc, Addr sp) {
 struct Instrumenter {
   IRSB* out;
   const VexGuestLayout* layout;
+  UWord from;   // kFromRuntimeEntry, kFromSyncOnly or 0
   Addr pc = 0;  // the current instruction
 
   IRTemp sp_temp() {
@@ -78,7 +131,7 @@ struct Instrumenter {
 
   void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard) {
     if (size == 0) return;
-    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0);
+    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | from;
     IRTemp sp = sp_temp();
     IRDirty* di;
     if (size <= 255) {
@@ -87,7 +140,7 @@ struct Instrumenter {
                                            IRExpr_RdTmp(sp)));
     } else {
       di = unsafeIRDirty_0_N(3, "check_range", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&check_range)),
-                             mkIRExprVec_4(addr, mkIRExpr_HWord((size << 10) | kind), mkIRExpr_HWord(pc),
+                             mkIRExprVec_4(addr, mkIRExpr_HWord((size << kRangeShift) | kind), mkIRExpr_HWord(pc),
                                            IRExpr_RdTmp(sp)));
     }
     if (guard) di->guard = guard;
@@ -164,30 +217,37 @@ Bool has_prefix(const HChar* s, const HChar* prefix) {
   return VG_(strncmp)(s, prefix, VG_(strlen)(prefix)) == 0;
 }
 
-// Returns whether the memory accesses of code at `a` are checked.
+// Returns what is done with the memory accesses of code at `a`.
 //
-// Not checked: the dynamic linker, Valgrind's preloaded libraries, and the
-// C library's own code -- its internal state is guarded by its internal
-// locks and counters, which a user-level race detector must neither
-// report on nor learn spurious orderings from (ThreadSanitizer does not
-// see them either).  The C library's memory and string functions are
-// checked: they touch the user's memory on the user's behalf.
-Bool is_checked_code(Addr a) {
+// The C library's internal state is guarded by its internal locks and
+// counters, which a user-level race detector must neither report on nor
+// learn spurious orderings from (ThreadSanitizer does not see them
+// either); its memory and string functions touch the user's memory on the
+// user's behalf.  The C++ runtime's own state (locale caches, the state of
+// std::cout) is likewise its own business, but its atomics are the user's
+// synchronization (std::call_once, futures, exception_ptr).
+CodeKind classify_code(Addr a) {
   DiEpoch ep = VG_(current_DiEpoch)();
   const HChar* obj = nullptr;
-  if (!VG_(get_objname)(ep, a, &obj) || !obj) return True;
+  if (!VG_(get_objname)(ep, a, &obj) || !obj) return CodeKind::kChecked;
   const HChar* base = VG_(strrchr)(obj, '/');
   base = base ? base + 1 : obj;
-  if (has_prefix(base, "ld-linux") || has_prefix(base, "vgpreload_")) return False;
-  if (!has_prefix(base, "libc.so") && !has_prefix(base, "libpthread.so")) return True;
+  if (has_prefix(base, "vgpreload_")) return CodeKind::kIgnored;
+  Bool libc = has_prefix(base, "libc.so") || has_prefix(base, "libpthread.so");
+  Bool cxxrt = has_prefix(base, "libstdc++.so") || has_prefix(base, "libgcc_s.so");
+  Bool ldso = has_prefix(base, "ld-linux");
+  if (!libc && !cxxrt && !ldso) return CodeKind::kChecked;
+  note_runtime_text(VG_(find_DebugInfo)(ep, a));
+  if (ldso) return CodeKind::kIgnored;
+  if (cxxrt) return CodeKind::kSyncOnly;
   const HChar* fn = nullptr;
-  if (!VG_(get_fnname)(ep, a, &fn) || !fn) return False;
+  if (!VG_(get_fnname)(ep, a, &fn) || !fn) return CodeKind::kIgnored;
   while (*fn == '_') fn++;
   static const HChar* const kUserMemory[] = {"mem", "str", "stp", "wmem", "wcs", "bzero", "bcopy",
                                              "rawmemchr"};
   for (const HChar* p : kUserMemory)
-    if (has_prefix(fn, p)) return True;
-  return False;
+    if (has_prefix(fn, p)) return CodeKind::kRuntimeEntry;
+  return CodeKind::kIgnored;
 }
 
 }  // namespace
@@ -196,8 +256,12 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
                  const VexGuestExtents*, const VexArchInfo*, IRType gWordTy, IRType hWordTy) {
   if (gWordTy != hWordTy) VG_(tool_panic)("racemap: host and guest word sizes differ");
   IRSB* out = deepCopyIRSBExceptStmts(in);
-  Instrumenter ins{out, layout};
-  Bool checked = is_checked_code(closure->nraddr);
+  CodeKind kind = classify_code(closure->nraddr);
+  UWord from = kind == CodeKind::kRuntimeEntry ? kFromRuntimeEntry
+               : kind == CodeKind::kSyncOnly   ? kFromSyncOnly
+                                               : 0;
+  Instrumenter ins{out, layout, from};
+  Bool checked = kind != CodeKind::kIgnored;
   Addr last_pc = 0;
   for (Int i = 0; i < in->stmts_used; i++) {
     IRStmt* st = in->stmts[i];
