@@ -8,6 +8,7 @@
  * libpthread.so.0, so each function is wrapped in both.  Functions with
  * several symbol versions (pthread_cond_*) are wrapped as name@*.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <threads.h>
@@ -78,13 +79,15 @@ WRAP(int, pthreadZuclockjoinZunp, (pthread_t th, void** ret, clockid_t c, const 
 
 /* ---- mutexes and spinlocks ------------------------------------------- */
 
-/* lock-like: acquire after success */
+/* lock-like: acquire after success.  EOWNERDEAD (a robust mutex whose owner
+ * died) also hands the lock over. */
+#define LOCKED(r) ((r) == 0 || (r) == EOWNERDEAD)
 static int lock1(void* m) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   CALL_FN_W_W(r, fn, m);
-  if (r == 0) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
+  if (LOCKED(r)) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   return r;
 }
 static int lock2(void* m, const void* t) {
@@ -92,7 +95,7 @@ static int lock2(void* m, const void* t) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   CALL_FN_W_WW(r, fn, m, t);
-  if (r == 0) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
+  if (LOCKED(r)) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   return r;
 }
 static int lock3(void* m, long c, const void* t) {
@@ -100,7 +103,7 @@ static int lock3(void* m, long c, const void* t) {
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   CALL_FN_W_WWW(r, fn, m, c, t);
-  if (r == 0) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
+  if (LOCKED(r)) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   return r;
 }
 /* unlock-like: release before */

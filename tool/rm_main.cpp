@@ -76,12 +76,14 @@ void on_thread_exit(ThreadId vg) {
   detector->finish_thread(t);
   if (current == t) current = kNoTid;
   // Its stack and thread-local storage will be handed to a later thread:
-  // forget them now.  glibc keeps both in one mapping.
+  // forget them now.  glibc keeps both in one mapping of their own; a stack
+  // the program carved out of its heap (pthread_attr_setstack) is left
+  // alone, since that segment holds other blocks too.
   Addr top = VG_(thread_get_stack_max)(vg);
   if (vg != 1 && top) {
-    if (const NSegment* seg = VG_(am_find_nsegment)(top)) {
-      if (seg->kind == SkAnonC) detector->new_memory(seg->start, seg->end - seg->start + 1);
-    }
+    const NSegment* seg = VG_(am_find_nsegment)(top);
+    if (seg && seg->kind == SkAnonC && !seg->isCH)
+      detector->new_memory(seg->start, seg->end - seg->start + 1);
   }
 }
 
