@@ -239,7 +239,20 @@ bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
   ThreadState* t = thread(tid);
   if (!t || size == 0) return false;
   stats_.accesses++;
-  if (!atomic && is_sync_location(addr, size)) {
+  // One look at the first granule's cells answers both questions: is it a
+  // sync location, and does a cell of ours already cover the access?
+  u32 taken;
+  u8 mask = granule_mask(addr, size, &taken);
+  Granule* first = shadow_.granule(addr);
+  if (!first) return false;  // outside the shadowed address space
+  bool sync_location = false, covered = false;
+  for (const Cell& c : first->cells) {
+    if (c.atomic() && (c.mask() & mask)) sync_location = true;
+    if (c.tid() == tid && (c.mask() & mask) == mask && c.clock() > t->last_release &&
+        covers(c.write(), c.atomic(), write, atomic))
+      covered = true;
+  }
+  if (!atomic && sync_location) {
     // A plain access to a location that atomic instructions use: on x86 an
     // acquire load and a release store are plain MOVs.  It is taken as one
     // of them, and as atomic (it never races with the atomics beside it).
@@ -249,7 +262,8 @@ bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
     } else if (SyncObject* s = syncs_.find(addr)) {
       acquire(tid, s->vc);
     }
-  } else if (already_recorded(*t, addr, size, write, atomic)) {
+  } else if (covered && (taken == size || already_recorded(*t, addr + taken, size - taken,
+                                                          write, atomic))) {
     stats_.fast_path++;
     return false;
   }
