@@ -7,6 +7,7 @@ for p in two_races history_lost; do
   ${CC:-gcc} -O1 -g -pthread "$src/cli/$p.c" -o "$cli/$p" || fail "cli: build $p"
 done
 ${CC:-gcc} -O1 -g -pthread "$src/regress/thread_join_ok.c" -o "$cli/clean" || fail "cli: build clean"
+${CC:-gcc} -O1 -g -pthread "$src/regress/report_heap_racy.c" -o "$cli/heap_race" || fail "cli: build heap_race"
 rm_run() { "$VALGRIND" --tool=racemap "$@"; }
 
 expect() {  # name condition...
@@ -85,9 +86,16 @@ expect "xml Race errors" test "$(grep -c '<kind>Race</kind>' "$cli/races.xml")" 
 expect "xml previous access" grep -q "<prev_access>" "$cli/races.xml"
 expect "xml two stacks per race" test "$(grep -c '<stack>' "$cli/races.xml")" -ge 4
 
+expect "xml location of a global" grep -q "<kind>global</kind>" "$cli/races.xml"
+expect "xml history available" grep -q "<history>available</history>" "$cli/races.xml"
+rm_run --xml=yes --xml-file="$cli/heap.xml" "$cli/heap_race" 2>/dev/null
+expect "xml location of a heap block" grep -q "<blocksize>128</blocksize>" "$cli/heap.xml"
+
 # The earlier access's stack recycled out of a small history.
 rm_run --history-size=1 "$cli/history_lost" 2>"$cli/lost.out"
 expect "recycled history is said plainly" grep -q "no longer in thread #2's history" "$cli/lost.out"
+rm_run --history-size=1 --xml=yes --xml-file="$cli/lost.xml" "$cli/history_lost" 2>/dev/null
+expect "xml history lost" grep -q "<history>lost</history>" "$cli/lost.xml"
 rm_run "$cli/history_lost" 2>"$cli/kept.out"
 expect "default history keeps the stack" grep -q "worker (history_lost.c:10)" "$cli/kept.out"
 

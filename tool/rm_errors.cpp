@@ -23,7 +23,6 @@ struct RaceExtra {
   Bool atomic;
   Conflict prev;       // the earlier access
   ExeContext* prev_where;  // null: no longer in its thread's history
-  Bool prev_running;
   AddrInfo location;
 };
 
@@ -131,10 +130,41 @@ void before_pp_error(const Error* err) {
     VG_(umsg)("----------------------------------------------------------------\n\n");
 }
 
-void pp_access_xml(const HChar* tag, Tid t, const HChar* kind, SizeT size, Addr addr) {
+// `history`: for the previous access, whether its stack is known.
+void pp_access_xml(const HChar* tag, Tid t, const HChar* kind, SizeT size, Addr addr,
+                   const HChar* history) {
   VG_(printf_xml)("  <%s>\n    <kind>%s</kind>\n    <size>%lu</size>\n    <addr>0x%lx</addr>\n"
-                  "    <hthreadid>%u</hthreadid>\n  </%s>\n",
-                  tag, kind, size, addr, thread_nr(t), tag);
+                  "    <hthreadid>%u</hthreadid>\n",
+                  tag, kind, size, addr, thread_nr(t));
+  if (history) VG_(printf_xml)("    <history>%s</history>\n", history);
+  VG_(printf_xml)("  </%s>\n", tag);
+}
+
+// racemap's machine-readable summary of where the memory is.
+void pp_location_xml(const AddrInfo& ai) {
+  VG_(printf_xml)("  <location>\n");
+  switch (ai.tag) {
+    case Addr_Block:
+      VG_(printf_xml)("    <kind>heap</kind>\n    <offset>%ld</offset>\n    <blocksize>%lu</blocksize>\n",
+                      ai.Addr.Block.rwoffset, ai.Addr.Block.block_szB);
+      if (ai.Addr.Block.alloc_tinfo.tnr)
+        VG_(printf_xml)("    <alloc_hthreadid>%u</alloc_hthreadid>\n", ai.Addr.Block.alloc_tinfo.tnr);
+      break;
+    case Addr_DataSym:
+      VG_(printf_xml)("    <kind>global</kind>\n");
+      VG_(printf_xml)("    <symbol>%pS</symbol>\n    <offset>%ld</offset>\n", ai.Addr.DataSym.name,
+                      ai.Addr.DataSym.offset);
+      break;
+    case Addr_Stack:
+      VG_(printf_xml)("    <kind>stack</kind>\n");
+      if (ai.Addr.Stack.tinfo.tnr)
+        VG_(printf_xml)("    <hthreadid>%u</hthreadid>\n", ai.Addr.Stack.tinfo.tnr);
+      break;
+    default:
+      VG_(printf_xml)("    <kind>other</kind>\n");
+      break;
+  }
+  VG_(printf_xml)("  </location>\n");
 }
 
 void pp_error(const Error* err) {
@@ -147,14 +177,16 @@ void pp_error(const Error* err) {
     VG_(printf_xml)("  <xwhat>\n    <text>Possible data race during %s of size %lu at %#lx by thread #%u</text>\n"
                            "    <hthreadid>%u</hthreadid>\n  </xwhat>\n",
                            kind, x->size, addr, thread_nr(x->tid), thread_nr(x->tid));
-    pp_access_xml("access", x->tid, kind, x->size, addr);
+    pp_access_xml("access", x->tid, kind, x->size, addr, nullptr);
     VG_(pp_ExeContext)(VG_(get_error_where)(err));
-    pp_access_xml("prev_access", x->prev.tid, prev_kind, x->prev.size, x->prev.addr);
+    pp_access_xml("prev_access", x->prev.tid, prev_kind, x->prev.size, x->prev.addr,
+                  x->prev_where ? "available" : "lost");
     VG_(printf_xml)("  <xauxwhat>\n    <text>This conflicts with a previous %s of size %u by thread #%u</text>\n"
                     "    <hthreadid>%u</hthreadid>\n  </xauxwhat>\n",
                     prev_kind, x->prev.size, thread_nr(x->prev.tid), thread_nr(x->prev.tid));
     if (x->prev_where) VG_(pp_ExeContext)(x->prev_where);
     else VG_(printf_xml)("  <auxwhat>The previous access's stack is no longer in its thread's history (see --history-size)</auxwhat>\n");
+    pp_location_xml(x->location);
     VG_(pp_addrinfo)(addr, &x->location);
     return;
   }
