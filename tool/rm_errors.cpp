@@ -77,6 +77,31 @@ const HChar* kind_word(Bool write, Bool atomic) {
   return write ? "write" : "read";
 }
 
+// Returns whether `a` is the C++ runtime's own state: the data of libstdc++
+// and libgcc_s (locale facets and their lazily filled caches, the
+// unwinder's caches) and the standard stream objects, whose concurrent use
+// the C++ standard allows (libstdc++ resets their width unlocked).
+// Races there are the runtime's business, not the program's.
+Bool is_cxx_runtime_state(Addr a) {
+  const HChar* obj = nullptr;
+  VgSectKind kind = VG_(DebugInfo_sect_kind)(&obj, a);
+  if ((kind == Vg_SectData || kind == Vg_SectBSS) && obj) {
+    const HChar* base = VG_(strrchr)(obj, '/');
+    base = base ? base + 1 : obj;
+    if (VG_(strncmp)(base, "libstdc++.so", 12) == 0 || VG_(strncmp)(base, "libgcc_s.so", 11) == 0)
+      return True;
+  }
+  const HChar* name = nullptr;
+  PtrdiffT offset = 0;
+  if (VG_(get_datasym_and_offset)(VG_(current_DiEpoch)(), a, &name, &offset) && name) {
+    static const HChar* const kStreams[] = {"_ZSt4cout", "_ZSt4cerr", "_ZSt4clog", "_ZSt3cin",
+                                            "_ZSt5wcout", "_ZSt5wcerr", "_ZSt5wclog", "_ZSt4wcin"};
+    for (const HChar* s : kStreams)
+      if (VG_(strncmp)(name, s, VG_(strlen)(s)) == 0) return True;
+  }
+  return False;
+}
+
 void describe_location(Addr a, AddrInfo* ai) {
   if (describe_heap_block(a, ai)) return;
   VG_(describe_addr)(VG_(current_DiEpoch)(), a, ai);
@@ -248,6 +273,7 @@ void report_race(ThreadId vg, Addr addr, SizeT size, Bool write, Bool atomic, Ad
   ThreadState* pt = detector->thread(prev.tid);
   Addr prev_pc = pt ? pt->history.access_pc(prev.clock) : 0;
   if (!reported.insert(pc, prev_pc)) return;
+  if (is_cxx_runtime_state(addr)) return;
   if (clo.max_races > 0 && n_reported >= ULong(clo.max_races)) {
     n_dropped++;
     if (!limit_announced && !VG_(clo_xml)) {

@@ -26,16 +26,16 @@ constexpr UInt kRangeShift = 12;  // check_range: size above the kind bits
 enum class CodeKind {
   kChecked,       // the program's own code and its libraries
   kRuntimeEntry,  // the C library's mem*/str* functions: checked when the
-                  // program calls them, not when the runtime libraries do
-  kSyncOnly,      // the C++ runtime (libstdc++, libgcc_s): its atomics and
-                  // accesses to sync locations order threads, nothing is
-                  // checked (its caches and std::cout's state are its own)
+                  // program calls them, not when the C library does
+  kSyncOnly,      // the unwinder (libgcc_s): its atomics and accesses to
+                  // sync locations order threads, nothing is checked (its
+                  // FDE caches are guarded by the dynamic linker's lock)
   kIgnored,       // the C library's internals, the dynamic linker, Valgrind's
                   // preload libraries
 };
 
-// The text ranges of the runtime libraries (libc, libstdc++, libgcc_s,
-// ld.so), filled in as their code is first translated.
+// The text ranges of the C library and the dynamic linker, filled in as
+// their code is first translated.
 struct Range {
   Addr lo, hi;
 };
@@ -53,7 +53,8 @@ void note_runtime_text(DebugInfo* di) {
 }
 
 // Returns whether thread t, its stack pointer at `sp`, is running code that
-// a runtime library called: its innermost live call site lies in one.
+// the C library or the dynamic linker called: its innermost live call site
+// lies in one.
 Bool called_by_runtime(Tid t, Addr sp) {
   const ShadowStack& stack = detector->thread(t)->stack;
   UInt live = stack.depth() - stack.stale_frames(sp);
@@ -223,9 +224,9 @@ Bool has_prefix(const HChar* s, const HChar* prefix) {
 // counters, which a user-level race detector must neither report on nor
 // learn spurious orderings from (ThreadSanitizer does not see them
 // either); its memory and string functions touch the user's memory on the
-// user's behalf.  The C++ runtime's own state (locale caches, the state of
-// std::cout) is likewise its own business, but its atomics are the user's
-// synchronization (std::call_once, futures, exception_ptr).
+// user's behalf.  libstdc++ is checked like the program (std::string's
+// out-of-line members work on the program's strings); its own private
+// state is left out at report time (rm_errors.cpp).
 CodeKind classify_code(Addr a) {
   DiEpoch ep = VG_(current_DiEpoch)();
   const HChar* obj = nullptr;
@@ -233,13 +234,12 @@ CodeKind classify_code(Addr a) {
   const HChar* base = VG_(strrchr)(obj, '/');
   base = base ? base + 1 : obj;
   if (has_prefix(base, "vgpreload_")) return CodeKind::kIgnored;
+  if (has_prefix(base, "libgcc_s.so")) return CodeKind::kSyncOnly;
   Bool libc = has_prefix(base, "libc.so") || has_prefix(base, "libpthread.so");
-  Bool cxxrt = has_prefix(base, "libstdc++.so") || has_prefix(base, "libgcc_s.so");
   Bool ldso = has_prefix(base, "ld-linux");
-  if (!libc && !cxxrt && !ldso) return CodeKind::kChecked;
+  if (!libc && !ldso) return CodeKind::kChecked;
   note_runtime_text(VG_(find_DebugInfo)(ep, a));
   if (ldso) return CodeKind::kIgnored;
-  if (cxxrt) return CodeKind::kSyncOnly;
   const HChar* fn = nullptr;
   if (!VG_(get_fnname)(ep, a, &fn) || !fn) return CodeKind::kIgnored;
   while (*fn == '_') fn++;
