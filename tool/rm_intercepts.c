@@ -372,9 +372,7 @@ static void once_trampoline(void) {
   REQ1(RM_REQ_RELEASE, ctl);
 }
 
-/* `status`: whether the real function returns an error number (pthread_once)
- * or nothing (call_once). */
-static int once_run(pthread_once_t* ctl, void (*init)(void), int status) {
+static int once_impl(pthread_once_t* ctl, void (*init)(void)) {
   int r;
   OrigFn fn;
   void (*saved_fn)(void);
@@ -387,17 +385,15 @@ static int once_run(pthread_once_t* ctl, void (*init)(void), int status) {
   CALL_FN_W_WW(r, fn, ctl, once_trampoline);
   once_fn = saved_fn;
   once_ctl = saved_ctl;
-  if (!status || r == 0) REQ1(RM_REQ_ACQUIRE, ctl);
-  return status ? r : 0;
+  if (r == 0) REQ1(RM_REQ_ACQUIRE, ctl);
+  return r;
 }
-static int once_impl(pthread_once_t* ctl, void (*init)(void)) { return once_run(ctl, init, 1); }
 WRAP(int, pthreadZuonce, (pthread_once_t* ctl, void (*init)(void)), once_impl, ctl, init)
 
-/* C11 call_once: glibc runs it on its internal pthread_once. */
-void I_WRAP_SONAME_FNNAME_ZZ(VG_Z_LIBC_SONAME, callZuonce)(once_flag* f, void (*init)(void));
-void I_WRAP_SONAME_FNNAME_ZZ(VG_Z_LIBC_SONAME, callZuonce)(once_flag* f, void (*init)(void)) {
-  (void)once_run((pthread_once_t*)f, init, 0);
-}
+/* C11 call_once needs no wrapper of its own: glibc runs it on
+ * __pthread_once, an alias of pthread_once, and Valgrind redirects the
+ * address, so the wrapper above sees it (wrapping both would hand the
+ * trampoline to itself). */
 
 /* C11 thrd_join */
 static int thrd_join_impl(thrd_t th, int* res) {
