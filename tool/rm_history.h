@@ -106,8 +106,8 @@ class History {
   usize bytes_used() const { return bytes_; }
 
   static constexpr u32 kPcBits = 48;
-  static constexpr u32 kPartEvents = 4096;
-  static constexpr u32 kSnapshotFrames = 256;
+  static constexpr u32 kPartEvents = 1024;
+  static constexpr u32 kSnapshotFrames = 128;
 
  private:
   struct Part {
