@@ -4,10 +4,6 @@
 namespace rm {
 
 namespace {
-// x covers y when every access that conflicts with y conflicts with x too.
-bool covers(bool x_write, bool x_atomic, bool y_write, bool y_atomic) {
-  return (x_write || !y_write) && (!x_atomic || y_atomic);
-}
 u32 lowest_bit(u8 m) {
   u32 i = 0;
   while (!(m & (1u << i))) i++;
@@ -234,24 +230,11 @@ bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
   return true;
 }
 
-bool Detector::access(Tid tid, uptr addr, usize size, bool write, bool atomic,
-                      uptr pc, uptr sp, Conflict* prev) {
-  ThreadState* t = thread(tid);
-  if (!t || size == 0) return false;
-  stats_.accesses++;
-  // One look at the first granule's cells answers both questions: is it a
-  // sync location, and does a cell of ours already cover the access?
+bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bool atomic,
+                           bool sync_location, bool covered, uptr pc, uptr sp, Conflict* prev) {
+  Tid tid = t->tid;
   u32 taken;
-  u8 mask = granule_mask(addr, size, &taken);
-  Granule* first = shadow_.granule(addr);
-  if (!first) return false;  // outside the shadowed address space
-  bool sync_location = false, covered = false;
-  for (const Cell& c : first->cells) {
-    if (c.atomic() && (c.mask() & mask)) sync_location = true;
-    if (c.tid() == tid && (c.mask() & mask) == mask && c.clock() > t->last_release &&
-        covers(c.write(), c.atomic(), write, atomic))
-      covered = true;
-  }
+  granule_mask(addr, size, &taken);
   if (!atomic && sync_location) {
     // A plain access to a location that atomic instructions use: on x86 an
     // acquire load and a release store are plain MOVs.  It is taken as one

@@ -84,9 +84,33 @@ class Detector {
 
   // --- memory
   // Checks and records an access.  Returns true when it races with an
-  // earlier access, described in *prev.
-  bool access(Tid t, uptr addr, usize size, bool write, bool atomic,
-              uptr pc, uptr sp, Conflict* prev);
+  // earlier access, described in *prev.  The common case -- a cell of this
+  // thread from since its last release already covers the access -- is
+  // decided here, inline; the rest in access_slow.
+  bool access(Tid tid, uptr addr, usize size, bool write, bool atomic,
+              uptr pc, uptr sp, Conflict* prev) {
+    ThreadState* t = thread(tid);
+    if (!t || size == 0) return false;
+    stats_.accesses++;
+    // One look at the first granule's cells answers both questions: is it
+    // a sync location, and does a cell of ours already cover the access?
+    u32 taken;
+    u8 mask = granule_mask(addr, size, &taken);
+    Granule* first = shadow_.granule(addr);
+    if (!first) return false;  // outside the shadowed address space
+    bool sync_location = false, covered = false;
+    for (const Cell& c : first->cells) {
+      if (c.atomic() && (c.mask() & mask)) sync_location = true;
+      if (c.tid() == tid && (c.mask() & mask) == mask && c.clock() > t->last_release &&
+          covers(c.write(), c.atomic(), write, atomic))
+        covered = true;
+    }
+    if (covered && (atomic || !sync_location) && taken == size) {
+      stats_.fast_path++;
+      return false;
+    }
+    return access_slow(t, addr, size, write, atomic, sync_location, covered, pc, sp, prev);
+  }
   // An access that is not checked but may synchronize: an atomic one, or
   // one to a sync location, is recorded (it acquires or releases, see
   // access()); any other is ignored.
@@ -108,6 +132,8 @@ class Detector {
   usize history_bytes() const;
 
  private:
+  bool access_slow(ThreadState* t, uptr addr, usize size, bool write, bool atomic,
+                   bool sync_location, bool covered, uptr pc, uptr sp, Conflict* prev);
   // Appends an access event for t (popping frames `sp` has left).
   Clock record_access(ThreadState& t, uptr pc, usize size, uptr sp);
   // Checks `mask` of granule g against its cells and stores the access.

@@ -67,9 +67,9 @@ Bool called_by_runtime(Tid t, Addr sp) {
 
 // The helper behind every instrumented access.
 VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
+  HostThread* h = current_host;
+  if (!h) return;
   Tid t = current;
-  if (t == kNoTid) return;
-  HostThread* h = host_of(t);
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;
   Bool atomic = (info & kAtomic) != 0;

@@ -11,6 +11,7 @@ namespace rm {
 
 Detector* detector = nullptr;
 Tid current = kNoTid;
+HostThread* current_host = nullptr;
 
 namespace {
 
@@ -74,7 +75,10 @@ void on_thread_exit(ThreadId vg) {
   if (!h->pthread) h->pthread = fs;
   h->vg_tid = VG_INVALID_THREADID;
   detector->finish_thread(t);
-  if (current == t) current = kNoTid;
+  if (current == t) {
+    current = kNoTid;
+    current_host = nullptr;
+  }
   // Its stack and thread-local storage will be handed to a later thread:
   // forget them now.  glibc keeps both in one mapping of their own; a stack
   // the program carved out of its heap (pthread_attr_setstack) is left
@@ -89,9 +93,9 @@ void on_thread_exit(ThreadId vg) {
 
 void on_start_client_code(ThreadId vg, ULong) {
   current = tid_of(vg);
-  if (current == kNoTid) return;
-  HostThread* h = host_of(current);
-  if (!h->stack_max) h->stack_max = VG_(thread_get_stack_max)(vg);
+  current_host = current == kNoTid ? nullptr : host_of(current);
+  if (current_host && !current_host->stack_max)
+    current_host->stack_max = VG_(thread_get_stack_max)(vg);
 }
 
 // The joined thread is the most recent one to have finished with that

@@ -46,6 +46,11 @@ class Cell {
   u64 raw_ = 0;
 };
 
+// x covers y when every access that conflicts with y conflicts with x too.
+inline bool covers(bool x_write, bool x_atomic, bool y_write, bool y_atomic) {
+  return (x_write || !y_write) && (!x_atomic || y_atomic);
+}
+
 constexpr u32 kGranule = 8;
 constexpr u32 kCellsPerGranule = 4;
 

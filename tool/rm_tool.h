@@ -23,8 +23,10 @@ struct HostThread {
 };
 
 extern Detector* detector;
-// The logical thread running now (kNoTid outside client code).
+// The logical thread running now (kNoTid outside client code), and its
+// host data (null outside client code).
 extern Tid current;
+extern HostThread* current_host;
 
 // Returns the logical thread of a core thread, kNoTid if it has none.
 Tid tid_of(ThreadId vg);
