@@ -21,10 +21,8 @@ Bool process_option(const HChar* arg) {
 void print_usage() {
   VG_(printf)(
       "    --check-stack-var=no|yes  check accesses to thread stacks [yes]\n"
-      "    --history-size=<MiB>      memory per thread for the stacks of earlier\n"
-      "                              accesses (1..4096) [8]\n"
-      "    --max-races=<N>           stop reporting after N distinct races\n"
-      "                              (0: no limit) [1000]\n");
+      "    --history-size=<MiB>      history per thread for earlier accesses' stacks (1..4096) [8]\n"
+      "    --max-races=<N>           stop reporting after N distinct races, 0 for no limit [1000]\n");
 }
 
 void print_debug_usage() { VG_(printf)("    (none)\n"); }
