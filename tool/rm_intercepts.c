@@ -34,265 +34,181 @@
     return impl(__VA_ARGS__);                                                 \
   }
 
+/* ---- the shapes of a wrapper -------------------------------------------
+ *
+ * after<N>: call the real function with N word arguments; if it succeeded,
+ *           send `req` with (first argument, `extra`).  Lock, wait, join.
+ * before1:  send `req` with the argument, then call the real function.
+ *           Unlock, post, signal.
+ * reset<N>: the object is (re)initialised or destroyed: forget its clock.
+ * The word arguments are passed as they come; their C types do not matter
+ * to the real function's calling convention.
+ */
+
+/* EOWNERDEAD (a robust mutex whose owner died) hands the lock over too. */
+#define SUCCEEDED(r) ((r) == 0 || (r) == EOWNERDEAD)
+typedef unsigned long W;
+
+static int after1(long req, W extra, W a) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  CALL_FN_W_W(r, fn, a);
+  if (SUCCEEDED(r)) REQ2(req, a, extra);
+  return r;
+}
+static int after2(long req, W extra, W a, W b) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  CALL_FN_W_WW(r, fn, a, b);
+  if (SUCCEEDED(r)) REQ2(req, a, extra);
+  return r;
+}
+static int after3(long req, W extra, W a, W b, W c) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  CALL_FN_W_WWW(r, fn, a, b, c);
+  if (SUCCEEDED(r)) REQ2(req, a, extra);
+  return r;
+}
+static int after4(long req, W extra, W a, W b, W c, W d) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  CALL_FN_W_WWWW(r, fn, a, b, c, d);
+  if (SUCCEEDED(r)) REQ2(req, a, extra);
+  return r;
+}
+static int before1(long req, W a) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  REQ1(req, a);
+  CALL_FN_W_W(r, fn, a);
+  return r;
+}
+static int reset1(W a) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  CALL_FN_W_W(r, fn, a);
+  REQ1(RM_REQ_SYNC_DESTROY, a);
+  return r;
+}
+static int reset2(W a, W b) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  REQ1(RM_REQ_SYNC_DESTROY, a);
+  CALL_FN_W_WW(r, fn, a, b);
+  return r;
+}
+static int reset3(W a, W b, W c) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  REQ1(RM_REQ_SYNC_DESTROY, a);
+  CALL_FN_W_WWW(r, fn, a, b, c);
+  return r;
+}
+
+#define JOINED RM_REQ_JOIN_POST, 0
+#define LOCKED RM_REQ_MUTEX_LOCK_POST, 0
+#define READ_LOCKED RM_REQ_RWLOCK_LOCK_POST, 0
+#define WRITE_LOCKED RM_REQ_RWLOCK_LOCK_POST, 1
+#define WAITED RM_REQ_WAIT_POST, 0
+
 /* ---- thread lifecycle ------------------------------------------------ */
 
-static int join_impl(pthread_t th, void** ret) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, th, ret);
-  if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
-  return r;
-}
-WRAP(int, pthreadZujoin, (pthread_t th, void** ret), join_impl, th, ret)
-
-static int tryjoin_impl(pthread_t th, void** ret) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, th, ret);
-  if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
-  return r;
-}
-WRAP(int, pthreadZutryjoinZunp, (pthread_t th, void** ret), tryjoin_impl, th, ret)
-
-static int timedjoin_impl(pthread_t th, void** ret, const struct timespec* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WWW(r, fn, th, ret, t);
-  if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
-  return r;
-}
-WRAP(int, pthreadZutimedjoinZunp, (pthread_t th, void** ret, const struct timespec* t),
-     timedjoin_impl, th, ret, t)
-static int clockjoin_impl(pthread_t th, void** ret, clockid_t c, const struct timespec* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WWWW(r, fn, th, ret, c, t);
-  if (r == 0) REQ1(RM_REQ_JOIN_POST, th);
-  return r;
-}
+WRAP(int, pthreadZujoin, (pthread_t th, void** ret), after2, JOINED, th, (W)ret)
+WRAP(int, pthreadZutryjoinZunp, (pthread_t th, void** ret), after2, JOINED, th, (W)ret)
+WRAP(int, pthreadZutimedjoinZunp, (pthread_t th, void** ret, const struct timespec* t), after3,
+     JOINED, th, (W)ret, (W)t)
 WRAP(int, pthreadZuclockjoinZunp, (pthread_t th, void** ret, clockid_t c, const struct timespec* t),
-     clockjoin_impl, th, ret, c, t)
+     after4, JOINED, th, (W)ret, (W)c, (W)t)
+WRAP(int, thrdZujoin, (thrd_t th, int* res), after2, JOINED, th, (W)res)
 
 /* ---- mutexes and spinlocks ------------------------------------------- */
 
-/* lock-like: acquire after success.  EOWNERDEAD (a robust mutex whose owner
- * died) also hands the lock over. */
-#define LOCKED(r) ((r) == 0 || (r) == EOWNERDEAD)
-static int lock1(void* m) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_W(r, fn, m);
-  if (LOCKED(r)) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
-  return r;
-}
-static int lock2(void* m, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, m, t);
-  if (LOCKED(r)) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
-  return r;
-}
-static int lock3(void* m, long c, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WWW(r, fn, m, c, t);
-  if (LOCKED(r)) REQ1(RM_REQ_MUTEX_LOCK_POST, m);
-  return r;
-}
-/* unlock-like: release before */
-static int unlock1(void* m) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  CALL_FN_W_W(r, fn, m);
-  return r;
-}
-/* init/destroy: the object starts afresh */
-static int reset1(void* m) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_W(r, fn, m);
-  REQ1(RM_REQ_SYNC_DESTROY, m);
-  return r;
-}
-static int reset2(void* m, const void* a) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_SYNC_DESTROY, m);
-  CALL_FN_W_WW(r, fn, m, a);
-  return r;
-}
-static int reset3(void* m, long a, long b) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_SYNC_DESTROY, m);
-  CALL_FN_W_WWW(r, fn, m, a, b);
-  return r;
-}
-
-WRAP(int, pthreadZumutexZulock, (pthread_mutex_t* m), lock1, m)
-WRAP(int, pthreadZumutexZutrylock, (pthread_mutex_t* m), lock1, m)
-WRAP(int, pthreadZumutexZutimedlock, (pthread_mutex_t* m, const struct timespec* t), lock2, m, t)
+WRAP(int, pthreadZumutexZulock, (pthread_mutex_t* m), after1, LOCKED, (W)m)
+WRAP(int, pthreadZumutexZutrylock, (pthread_mutex_t* m), after1, LOCKED, (W)m)
+WRAP(int, pthreadZumutexZutimedlock, (pthread_mutex_t* m, const struct timespec* t), after2, LOCKED,
+     (W)m, (W)t)
 WRAP(int, pthreadZumutexZuclocklock, (pthread_mutex_t* m, clockid_t c, const struct timespec* t),
-     lock3, m, c, t)
-WRAP(int, pthreadZumutexZuunlock, (pthread_mutex_t* m), unlock1, m)
-WRAP(int, pthreadZumutexZuinit, (pthread_mutex_t* m, const pthread_mutexattr_t* a), reset2, m, a)
-WRAP(int, pthreadZumutexZudestroy, (pthread_mutex_t* m), reset1, m)
+     after3, LOCKED, (W)m, (W)c, (W)t)
+WRAP(int, pthreadZumutexZuunlock, (pthread_mutex_t* m), before1, RM_REQ_MUTEX_UNLOCK_PRE, (W)m)
+WRAP(int, pthreadZumutexZuinit, (pthread_mutex_t* m, const pthread_mutexattr_t* a), reset2, (W)m,
+     (W)a)
+WRAP(int, pthreadZumutexZudestroy, (pthread_mutex_t* m), reset1, (W)m)
 
-WRAP(int, pthreadZuspinZulock, (pthread_spinlock_t* m), lock1, (void*)m)
-WRAP(int, pthreadZuspinZutrylock, (pthread_spinlock_t* m), lock1, (void*)m)
-WRAP(int, pthreadZuspinZuunlock, (pthread_spinlock_t* m), unlock1, (void*)m)
-WRAP(int, pthreadZuspinZuinit, (pthread_spinlock_t* m, int shared), reset3, (void*)m, shared, 0)
-WRAP(int, pthreadZuspinZudestroy, (pthread_spinlock_t* m), reset1, (void*)m)
+WRAP(int, pthreadZuspinZulock, (pthread_spinlock_t* m), after1, LOCKED, (W)m)
+WRAP(int, pthreadZuspinZutrylock, (pthread_spinlock_t* m), after1, LOCKED, (W)m)
+WRAP(int, pthreadZuspinZuunlock, (pthread_spinlock_t* m), before1, RM_REQ_MUTEX_UNLOCK_PRE, (W)m)
+WRAP(int, pthreadZuspinZuinit, (pthread_spinlock_t* m, int shared), reset2, (W)m, (W)shared)
+WRAP(int, pthreadZuspinZudestroy, (pthread_spinlock_t* m), reset1, (W)m)
 
-/* C11 mutexes (glibc calls its pthread internals directly) */
-WRAP(int, mtxZulock, (mtx_t* m), lock1, m)
-WRAP(int, mtxZutrylock, (mtx_t* m), lock1, m)
-WRAP(int, mtxZutimedlock, (mtx_t* m, const struct timespec* t), lock2, m, t)
-WRAP(int, mtxZuunlock, (mtx_t* m), unlock1, m)
-WRAP(int, mtxZuinit, (mtx_t* m, int type), reset3, m, type, 0)
+/* C11 mutexes (glibc runs them on its pthread internals) */
+WRAP(int, mtxZulock, (mtx_t* m), after1, LOCKED, (W)m)
+WRAP(int, mtxZutrylock, (mtx_t* m), after1, LOCKED, (W)m)
+WRAP(int, mtxZutimedlock, (mtx_t* m, const struct timespec* t), after2, LOCKED, (W)m, (W)t)
+WRAP(int, mtxZuunlock, (mtx_t* m), before1, RM_REQ_MUTEX_UNLOCK_PRE, (W)m)
+WRAP(int, mtxZuinit, (mtx_t* m, int type), reset2, (W)m, (W)type)
 
 /* ---- rwlocks ---------------------------------------------------------- */
 
-static int rdlock1(void* l) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_W(r, fn, l);
-  if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 0);
-  return r;
-}
-static int wrlock1(void* l) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_W(r, fn, l);
-  if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 1);
-  return r;
-}
-static int rdlock2(void* l, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, l, t);
-  if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 0);
-  return r;
-}
-static int wrlock2(void* l, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, l, t);
-  if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 1);
-  return r;
-}
-static int rdlock3(void* l, long c, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WWW(r, fn, l, c, t);
-  if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 0);
-  return r;
-}
-static int wrlock3(void* l, long c, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WWW(r, fn, l, c, t);
-  if (r == 0) REQ2(RM_REQ_RWLOCK_LOCK_POST, l, 1);
-  return r;
-}
-static int rwunlock1(void* l) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_RWLOCK_UNLOCK_PRE, l);
-  CALL_FN_W_W(r, fn, l);
-  return r;
-}
-
-WRAP(int, pthreadZurwlockZurdlock, (pthread_rwlock_t* l), rdlock1, l)
-WRAP(int, pthreadZurwlockZutryrdlock, (pthread_rwlock_t* l), rdlock1, l)
-WRAP(int, pthreadZurwlockZuwrlock, (pthread_rwlock_t* l), wrlock1, l)
-WRAP(int, pthreadZurwlockZutrywrlock, (pthread_rwlock_t* l), wrlock1, l)
-WRAP(int, pthreadZurwlockZutimedrdlock, (pthread_rwlock_t* l, const struct timespec* t), rdlock2, l, t)
-WRAP(int, pthreadZurwlockZutimedwrlock, (pthread_rwlock_t* l, const struct timespec* t), wrlock2, l, t)
+WRAP(int, pthreadZurwlockZurdlock, (pthread_rwlock_t* l), after1, READ_LOCKED, (W)l)
+WRAP(int, pthreadZurwlockZutryrdlock, (pthread_rwlock_t* l), after1, READ_LOCKED, (W)l)
+WRAP(int, pthreadZurwlockZuwrlock, (pthread_rwlock_t* l), after1, WRITE_LOCKED, (W)l)
+WRAP(int, pthreadZurwlockZutrywrlock, (pthread_rwlock_t* l), after1, WRITE_LOCKED, (W)l)
+WRAP(int, pthreadZurwlockZutimedrdlock, (pthread_rwlock_t* l, const struct timespec* t), after2,
+     READ_LOCKED, (W)l, (W)t)
+WRAP(int, pthreadZurwlockZutimedwrlock, (pthread_rwlock_t* l, const struct timespec* t), after2,
+     WRITE_LOCKED, (W)l, (W)t)
 WRAP(int, pthreadZurwlockZuclockrdlock, (pthread_rwlock_t* l, clockid_t c, const struct timespec* t),
-     rdlock3, l, c, t)
+     after3, READ_LOCKED, (W)l, (W)c, (W)t)
 WRAP(int, pthreadZurwlockZuclockwrlock, (pthread_rwlock_t* l, clockid_t c, const struct timespec* t),
-     wrlock3, l, c, t)
-WRAP(int, pthreadZurwlockZuunlock, (pthread_rwlock_t* l), rwunlock1, l)
-WRAP(int, pthreadZurwlockZuinit, (pthread_rwlock_t* l, const pthread_rwlockattr_t* a), reset2, l, a)
-WRAP(int, pthreadZurwlockZudestroy, (pthread_rwlock_t* l), reset1, l)
+     after3, WRITE_LOCKED, (W)l, (W)c, (W)t)
+WRAP(int, pthreadZurwlockZuunlock, (pthread_rwlock_t* l), before1, RM_REQ_RWLOCK_UNLOCK_PRE, (W)l)
+WRAP(int, pthreadZurwlockZuinit, (pthread_rwlock_t* l, const pthread_rwlockattr_t* a), reset2, (W)l,
+     (W)a)
+WRAP(int, pthreadZurwlockZudestroy, (pthread_rwlock_t* l), reset1, (W)l)
 
 /* ---- condition variables ---------------------------------------------- */
 
 /* The wait releases the mutex, waits, re-acquires the mutex (even when it
- * fails with a timeout) and, if woken, acquires what signal published. */
-static int condwait2(void* c, void* m) {
+ * fails with a timeout) and acquires what signal and broadcast published.
+ * `t` and `k` are the optional deadline and clock (0 when absent). */
+static int condwait(W c, W m, W k, W t, int nargs) {
   int r;
   OrigFn fn;
   VALGRIND_GET_ORIG_FN(fn);
   REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  CALL_FN_W_WW(r, fn, c, m);
+  if (nargs == 2) CALL_FN_W_WW(r, fn, c, m);
+  else if (nargs == 3) CALL_FN_W_WWW(r, fn, c, m, t);
+  else CALL_FN_W_WWWW(r, fn, c, m, k, t);
   REQ1(RM_REQ_MUTEX_LOCK_POST, m);
   REQ1(RM_REQ_WAIT_POST, c);
-  return r;
-}
-static int condwait3(void* c, void* m, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  CALL_FN_W_WWW(r, fn, c, m, t);
-  REQ1(RM_REQ_MUTEX_LOCK_POST, m);
-  REQ1(RM_REQ_WAIT_POST, c);
-  return r;
-}
-static int condwait4(void* c, void* m, long clk, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_MUTEX_UNLOCK_PRE, m);
-  CALL_FN_W_WWWW(r, fn, c, m, clk, t);
-  REQ1(RM_REQ_MUTEX_LOCK_POST, m);
-  REQ1(RM_REQ_WAIT_POST, c);
-  return r;
-}
-static int signal1(void* c) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  REQ1(RM_REQ_SIGNAL_PRE, c);
-  CALL_FN_W_W(r, fn, c);
   return r;
 }
 
-WRAP(int, pthreadZucondZuwaitZAZa, (pthread_cond_t* c, pthread_mutex_t* m), condwait2, c, m)
+WRAP(int, pthreadZucondZuwaitZAZa, (pthread_cond_t* c, pthread_mutex_t* m), condwait, (W)c, (W)m,
+     0, 0, 2)
 WRAP(int, pthreadZucondZutimedwaitZAZa, (pthread_cond_t* c, pthread_mutex_t* m, const struct timespec* t),
-     condwait3, c, m, t)
+     condwait, (W)c, (W)m, 0, (W)t, 3)
 WRAP(int, pthreadZucondZuclockwait, (pthread_cond_t* c, pthread_mutex_t* m, clockid_t k, const struct timespec* t),
-     condwait4, c, m, k, t)
-WRAP(int, pthreadZucondZusignalZAZa, (pthread_cond_t* c), signal1, c)
-WRAP(int, pthreadZucondZubroadcastZAZa, (pthread_cond_t* c), signal1, c)
-WRAP(int, pthreadZucondZuinitZAZa, (pthread_cond_t* c, const pthread_condattr_t* a), reset2, c, a)
-WRAP(int, pthreadZucondZudestroyZAZa, (pthread_cond_t* c), reset1, c)
+     condwait, (W)c, (W)m, (W)k, (W)t, 4)
+WRAP(int, pthreadZucondZusignalZAZa, (pthread_cond_t* c), before1, RM_REQ_SIGNAL_PRE, (W)c)
+WRAP(int, pthreadZucondZubroadcastZAZa, (pthread_cond_t* c), before1, RM_REQ_SIGNAL_PRE, (W)c)
+WRAP(int, pthreadZucondZuinitZAZa, (pthread_cond_t* c, const pthread_condattr_t* a), reset2, (W)c, (W)a)
+WRAP(int, pthreadZucondZudestroyZAZa, (pthread_cond_t* c), reset1, (W)c)
 
-WRAP(int, cndZuwait, (cnd_t* c, mtx_t* m), condwait2, c, m)
-WRAP(int, cndZutimedwait, (cnd_t* c, mtx_t* m, const struct timespec* t), condwait3, c, m, t)
-WRAP(int, cndZusignal, (cnd_t* c), signal1, c)
-WRAP(int, cndZubroadcast, (cnd_t* c), signal1, c)
+WRAP(int, cndZuwait, (cnd_t* c, mtx_t* m), condwait, (W)c, (W)m, 0, 0, 2)
+WRAP(int, cndZutimedwait, (cnd_t* c, mtx_t* m, const struct timespec* t), condwait, (W)c, (W)m, 0,
+     (W)t, 3)
+WRAP(int, cndZusignal, (cnd_t* c), before1, RM_REQ_SIGNAL_PRE, (W)c)
+WRAP(int, cndZubroadcast, (cnd_t* c), before1, RM_REQ_SIGNAL_PRE, (W)c)
 
 /* ---- barriers ----------------------------------------------------------- */
 
@@ -318,43 +234,18 @@ static int barrier_wait_impl(pthread_barrier_t* b) {
   return r;
 }
 WRAP(int, pthreadZubarrierZuwait, (pthread_barrier_t* b), barrier_wait_impl, b)
-WRAP(int, pthreadZubarrierZudestroy, (pthread_barrier_t* b), reset1, b)
+WRAP(int, pthreadZubarrierZudestroy, (pthread_barrier_t* b), reset1, (W)b)
 
 /* ---- semaphores ----------------------------------------------------------- */
 
-static int sem_post_impl(sem_t* s) { return signal1(s); }
-static int semwait1(void* s) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_W(r, fn, s);
-  if (r == 0) REQ1(RM_REQ_WAIT_POST, s);
-  return r;
-}
-static int semwait2(void* s, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, s, t);
-  if (r == 0) REQ1(RM_REQ_WAIT_POST, s);
-  return r;
-}
-static int semwait3(void* s, long c, const void* t) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WWW(r, fn, s, c, t);
-  if (r == 0) REQ1(RM_REQ_WAIT_POST, s);
-  return r;
-}
-
-WRAP(int, semZupostZAZa, (sem_t* s), sem_post_impl, s)
-WRAP(int, semZuwaitZAZa, (sem_t* s), semwait1, s)
-WRAP(int, semZutrywaitZAZa, (sem_t* s), semwait1, s)
-WRAP(int, semZutimedwait, (sem_t* s, const struct timespec* t), semwait2, s, t)
-WRAP(int, semZuclockwait, (sem_t* s, clockid_t c, const struct timespec* t), semwait3, s, c, t)
-WRAP(int, semZuinitZAZa, (sem_t* s, int shared, unsigned v), reset3, s, shared, v)
-WRAP(int, semZudestroyZAZa, (sem_t* s), reset1, s)
+WRAP(int, semZupostZAZa, (sem_t* s), before1, RM_REQ_SIGNAL_PRE, (W)s)
+WRAP(int, semZuwaitZAZa, (sem_t* s), after1, WAITED, (W)s)
+WRAP(int, semZutrywaitZAZa, (sem_t* s), after1, WAITED, (W)s)
+WRAP(int, semZutimedwait, (sem_t* s, const struct timespec* t), after2, WAITED, (W)s, (W)t)
+WRAP(int, semZuclockwait, (sem_t* s, clockid_t c, const struct timespec* t), after3, WAITED, (W)s,
+     (W)c, (W)t)
+WRAP(int, semZuinitZAZa, (sem_t* s, int shared, unsigned v), reset3, (W)s, (W)shared, (W)v)
+WRAP(int, semZudestroyZAZa, (sem_t* s), reset1, (W)s)
 
 /* ---- once ------------------------------------------------------------------ */
 
@@ -394,14 +285,3 @@ WRAP(int, pthreadZuonce, (pthread_once_t* ctl, void (*init)(void)), once_impl, c
  * __pthread_once, an alias of pthread_once, and Valgrind redirects the
  * address, so the wrapper above sees it (wrapping both would hand the
  * trampoline to itself). */
-
-/* C11 thrd_join */
-static int thrd_join_impl(thrd_t th, int* res) {
-  int r;
-  OrigFn fn;
-  VALGRIND_GET_ORIG_FN(fn);
-  CALL_FN_W_WW(r, fn, th, res);
-  if (r == thrd_success) REQ1(RM_REQ_JOIN_POST, th);
-  return r;
-}
-WRAP(int, thrdZujoin, (thrd_t th, int* res), thrd_join_impl, th, res)
