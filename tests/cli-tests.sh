@@ -3,7 +3,7 @@
 
 cli=$out/cli
 mkdir -p "$cli"
-for p in two_races history_lost; do
+for p in two_races two_places history_lost; do
   ${CC:-gcc} -O1 -g -pthread "$src/cli/$p.c" -o "$cli/$p" || fail "cli: build $p"
 done
 ${CC:-gcc} -O1 -g -pthread "$src/regress/thread_join_ok.c" -o "$cli/clean" || fail "cli: build clean"
@@ -64,6 +64,11 @@ awk '/^{/ {p=1} p && !/^==/ {print} /^}/ {p=0}' "$cli/gen.out" >"$cli/gen.supp"
 expect "--gen-suppressions writes racemap:Race" grep -q "^   racemap:Race" "$cli/gen.supp"
 rm_run --suppressions="$cli/gen.supp" "$cli/two_races" 2>"$cli/supp.out"
 expect "generated suppressions suppress" grep -q "ERROR SUMMARY: 0 errors from 0 contexts (suppressed: 2 from 2)" "$cli/supp.out"
+
+# Suppressed races do not count towards --max-races.
+printf '{\n   first\n   racemap:Race\n   fun:first_place\n}\n' >"$cli/first.supp"
+rm_run --max-races=1 --suppressions="$cli/first.supp" "$cli/two_places" 2>"$cli/maxsupp.out"
+expect "a suppressed race leaves room under --max-races" grep -q "second_place (two_places.c:6)" "$cli/maxsupp.out"
 
 # A malformed suppression file: a clear error, exit 1, no crash.
 printf '{\n  broken\n  racemap:Race\n  fun:worker\n' >"$cli/bad.supp"

@@ -68,7 +68,8 @@ struct PairSet {
 };
 
 PairSet reported;
-ULong n_reported = 0;
+ULong n_reported = 0;  // races printed (the core prints each as it is found;
+                       // suppressed ones are never printed, so not counted)
 ULong n_dropped = 0;
 Bool limit_announced = False;
 
@@ -193,6 +194,7 @@ void pp_location_xml(const AddrInfo& ai) {
 }
 
 void pp_error(const Error* err) {
+  n_reported++;
   const RaceExtra* x = static_cast<const RaceExtra*>(VG_(get_error_extra)(err));
   Addr addr = VG_(get_error_address)(err);
   const HChar* kind = kind_word(x->write, x->atomic);
@@ -283,7 +285,6 @@ void report_race(ThreadId vg, Addr addr, SizeT size, Bool write, Bool atomic, Ad
     }
     return;
   }
-  n_reported++;
   RaceExtra x;
   VG_(memset)(&x, 0, sizeof x);
   x.tid = current;
