@@ -98,11 +98,14 @@ class Detector {
     u8 mask = granule_mask(addr, size, &taken);
     Granule* first = shadow_.granule(addr);
     if (!first) return false;  // outside the shadowed address space
+    // "Covered" also asks for the same instruction: a report then names
+    // the latest code location that touched the bytes, not just the first
+    // one since the last release.
     bool sync_location = false, covered = false;
     for (const Cell& c : first->cells) {
       if (c.atomic() && (c.mask() & mask)) sync_location = true;
       if (c.tid() == tid && (c.mask() & mask) == mask && c.clock() > t->last_release &&
-          covers(c.write(), c.atomic(), write, atomic))
+          covers(c.write(), c.atomic(), write, atomic) && t->history.access_pc(c.clock()) == pc)
         covered = true;
     }
     if (covered && (atomic || !sync_location) && taken == size) {

@@ -31,7 +31,10 @@ History::~History() {
 
 void History::set_limit(u64 max_events) {
   u64 parts = (max_events + kPartEvents - 1) / kPartEvents;
-  limit_parts_ = parts < 2 ? 2 : parts;
+  // A power of two, so that a clock finds its part with a mask.
+  u64 n = 2;
+  while (n < parts) n *= 2;
+  limit_parts_ = n;
 }
 
 Clock History::append(EventKind kind, uptr payload, const ShadowStack& stack) {
@@ -48,7 +51,7 @@ Clock History::append(EventKind kind, uptr payload, const ShadowStack& stack) {
       ring_ = r;
       ring_size_ = n;
     }
-    Part*& p = ring_[index % ring_size_];
+    Part*& p = ring_[index & (ring_size_ - 1)];
     if (!p) {
       p = static_cast<Part*>(platform::alloc(sizeof(Part)));
       bytes_ += sizeof(Part);
@@ -59,14 +62,14 @@ Clock History::append(EventKind kind, uptr payload, const ShadowStack& stack) {
     p->nframes = depth - skip;
     for (u32 i = 0; i < p->nframes; i++) p->frames[i] = stack.at(skip + i).pc;
   }
-  ring_[index % ring_size_]->events[slot_in_part] = encode(kind, payload);
+  ring_[index & (ring_size_ - 1)]->events[slot_in_part] = encode(kind, payload);
   return c;
 }
 
 const History::Part* History::part_of(Clock c) const {
   if (c == 0 || c > last_ || ring_size_ == 0) return nullptr;
   u64 index = (c - 1) / kPartEvents;
-  const Part* p = ring_[index % ring_size_];
+  const Part* p = ring_[index & (ring_size_ - 1)];
   if (!p || p->first != index * kPartEvents + 1) return nullptr;
   return p;
 }

@@ -81,7 +81,8 @@ class History {
   History(const History&) = delete;
   History& operator=(const History&) = delete;
 
-  // Keeps at most `max_events` events (rounded up to whole parts).
+  // Keeps at most `max_events` events (rounded up to a power of two of
+  // whole parts).
   void set_limit(u64 max_events);
   // Appends an event; `stack` is the call stack before it.  Returns the
   // event's clock (1 for the first event).

@@ -825,17 +825,32 @@ TEST_F(DetectorTest, OrderedWriteReplacesEarlierWriteAsTheRaceToReport) {
 // ---- the fast path
 
 TEST_F(DetectorTest, RepeatedAccessTakesFastPath) {
-  EXPECT_FALSE(wr(a, kX));
+  const uptr kPc = 0x4321;
+  EXPECT_FALSE(wr(a, kX, 8, kPc));
   EXPECT_EQ(1ull, d->stats().accesses);
   EXPECT_EQ(0ull, d->stats().fast_path);
   Clock c = d->thread(a)->clock();
-  EXPECT_FALSE(wr(a, kX));
+  EXPECT_FALSE(wr(a, kX, 8, kPc));
   EXPECT_EQ(1ull, d->stats().fast_path);
-  EXPECT_FALSE(rd(a, kX));       // a write covers a read
-  EXPECT_FALSE(rd(a, kX + 2, 2));  // and a subset of its bytes
+  EXPECT_FALSE(rd(a, kX, 8, kPc));       // a write covers a read
+  EXPECT_FALSE(rd(a, kX + 2, 2, kPc));   // and a subset of its bytes
   EXPECT_EQ(3ull, d->stats().fast_path);
   EXPECT_EQ(4ull, d->stats().accesses);
   EXPECT_EQ(c, d->thread(a)->clock());  // nothing recorded
+}
+
+TEST_F(DetectorTest, AnotherInstructionIsRecordedAgainAndReported) {
+  // x = 0 (line A), then x += 1 (line B) in the same epoch: the report
+  // names the latest code location, B.
+  EXPECT_FALSE(wr(a, kX, 8, 0xA000));
+  Clock c = d->thread(a)->clock();
+  EXPECT_FALSE(wr(a, kX, 8, 0xB000));
+  EXPECT_EQ(0ull, d->stats().fast_path);
+  EXPECT_EQ(c + 1, d->thread(a)->clock());
+  EXPECT_FALSE(wr(a, kX, 8, 0xB000));  // B again: fast
+  EXPECT_EQ(1ull, d->stats().fast_path);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(Pcs({0xB000}), stack_of(prev));
 }
 
 TEST_F(DetectorTest, ReadDoesNotCoverWrite) {
@@ -852,23 +867,25 @@ TEST_F(DetectorTest, WiderAccessIsNotFastPath) {
 }
 
 TEST_F(DetectorTest, FastPathForStraddlingAccessNeedsBothGranules) {
-  wr(a, kX + 4, 8);
-  EXPECT_FALSE(wr(a, kX + 4, 8));
+  const uptr kPc = 0x4321;
+  wr(a, kX + 4, 8, kPc);
+  EXPECT_FALSE(wr(a, kX + 4, 8, kPc));
   EXPECT_EQ(1ull, d->stats().fast_path);
-  wr(a, kX + 8, 8);  // second granule only partly covered
+  wr(a, kX + 8, 8, kPc);  // second granule only partly covered
   EXPECT_EQ(1ull, d->stats().fast_path);
 }
 
 TEST_F(DetectorTest, FastPathEndsAtRelease) {
-  wr(a, kX);
-  wr(a, kX);
+  const uptr kPc = 0x4321;
+  wr(a, kX, 8, kPc);
+  wr(a, kX, 8, kPc);
   EXPECT_EQ(1ull, d->stats().fast_path);
   Clock before = d->thread(a)->clock();
   d->mutex_unlock(a, kM);
-  wr(a, kX);
+  wr(a, kX, 8, kPc);
   EXPECT_EQ(1ull, d->stats().fast_path);
   EXPECT_EQ(before + 1, d->thread(a)->clock());
-  wr(a, kX);
+  wr(a, kX, 8, kPc);
   EXPECT_EQ(2ull, d->stats().fast_path);
 }
 

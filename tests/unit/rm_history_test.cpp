@@ -398,19 +398,21 @@ TEST(History, SetLimitRecyclesOldestParts) {
   EXPECT_EQ(Pcs({0x1003, 0x100}), r.stack_at(third));
 }
 
-TEST(History, SetLimitRoundsUpToWholeParts) {
+TEST(History, SetLimitRoundsUpToAPowerOfTwoOfParts) {
   Recorder r;
-  r.h->set_limit(2 * History::kPartEvents + 1);  // three parts
+  r.h->set_limit(2 * History::kPartEvents + 1);  // three parts, rounded to four
   Clock first = r.access(0x1001);
   r.fill_to_part_end(0x1);
-  r.access(0x2);
-  r.fill_to_part_end(0x1);
-  Clock third = r.access(0x1003);
+  for (int part = 1; part < 3; part++) {
+    r.access(0x2);
+    r.fill_to_part_end(0x1);
+  }
+  Clock fourth = r.access(0x1004);
   r.fill_to_part_end(0x1);
   EXPECT_EQ(0x1001u, r.h->access_pc(first));
-  r.access(0x4);  // part 4 recycles part 1
+  r.access(0x5);  // part 5 recycles part 1
   EXPECT_EQ(0u, r.h->access_pc(first));
-  EXPECT_EQ(0x1003u, r.h->access_pc(third));
+  EXPECT_EQ(0x1004u, r.h->access_pc(fourth));
 }
 
 TEST(History, SetLimitBelowTwoPartsKeepsTwo) {
@@ -428,17 +430,18 @@ TEST(History, SetLimitBelowTwoPartsKeepsTwo) {
 }
 
 TEST(History, LimitNotPowerOfTwoAcrossRingGrowth) {
-  // Five parts: the ring grows from 4 to 5 slots, then recycles.
+  // Five parts round up to eight: the ring grows from 4 to 8 slots, then
+  // recycles.
   Recorder r;
   r.h->set_limit(5 * History::kPartEvents);
   std::vector<Clock> starts;
-  for (int part = 0; part < 7; part++) {
+  for (int part = 0; part < 10; part++) {
     starts.push_back(r.access(0x5000 + part));
     r.fill_to_part_end(0x1);
   }
   EXPECT_EQ(0u, r.h->access_pc(starts[0]));
   EXPECT_EQ(0u, r.h->access_pc(starts[1]));
-  for (int part = 2; part < 7; part++)
+  for (int part = 2; part < 10; part++)
     EXPECT_EQ(uptr(0x5000 + part), r.h->access_pc(starts[part])) << part;
 }
 
