@@ -66,20 +66,6 @@ Clock History::append(EventKind kind, uptr payload, const ShadowStack& stack) {
   return c;
 }
 
-const History::Part* History::part_of(Clock c) const {
-  if (c == 0 || c > last_ || ring_size_ == 0) return nullptr;
-  u64 index = (c - 1) / kPartEvents;
-  const Part* p = ring_[index & (ring_size_ - 1)];
-  if (!p || p->first != index * kPartEvents + 1) return nullptr;
-  return p;
-}
-
-uptr History::access_payload(Clock c) const {
-  const Part* p = part_of(c);
-  if (!p) return 0;
-  u64 ev = p->events[c - p->first];
-  return kind_of(ev) == EventKind::kAccess ? payload_of(ev) : 0;
-}
 
 u32 History::stack_at(Clock c, uptr* out, u32 max) const {
   const Part* p = part_of(c);
