@@ -253,6 +253,7 @@ void pre_clo_init() {
   VG_(clo_vex_control).guest_chase = False;
   register_errors();
   register_heap();
+  register_syscalls();
 
   VG_(track_pre_thread_ll_create)(on_thread_create);
   VG_(track_pre_thread_ll_exit)(on_thread_exit);

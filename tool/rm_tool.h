@@ -47,6 +47,9 @@ void report_race(ThreadId vg, Addr addr, SizeT size, Bool write, Bool atomic,
                  Addr pc, const Conflict& prev);
 void print_error_stats();
 
+// rm_syscalls.cpp
+void register_syscalls();
+
 // rm_heap.cpp
 void register_heap();
 // Fills `ai` when addr is inside a live heap block; returns whether it is.
