@@ -89,7 +89,7 @@ for srcf in "$src"/regress/*_racy.c "$src"/regress/*_racy.cpp "$src"/regress/*_o
     *.cpp) cc="${CXX:-g++} -std=c++17" ;;
     *) cc=${CC:-gcc} ;;
   esac
-  if ! $cc -O1 -g -pthread $cflags "$srcf" -o "$exe" $ldflags 2>"$out/$name.build.log"; then
+  if ! $cc -O1 -g -pthread -I"$src/../include" $cflags "$srcf" -o "$exe" $ldflags 2>"$out/$name.build.log"; then
     fail "$name" "does not build (see $out/$name.build.log)"
     continue
   fi

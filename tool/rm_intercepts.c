@@ -260,7 +260,7 @@ static void once_trampoline(void) {
   void (*fn)(void) = once_fn;
   void* ctl = once_ctl;
   fn();
-  REQ1(RM_REQ_RELEASE, ctl);
+  REQ1(RACEMAP_REQ_HAPPENS_BEFORE, ctl);
 }
 
 static int once_impl(pthread_once_t* ctl, void (*init)(void)) {
@@ -276,7 +276,7 @@ static int once_impl(pthread_once_t* ctl, void (*init)(void)) {
   CALL_FN_W_WW(r, fn, ctl, once_trampoline);
   once_fn = saved_fn;
   once_ctl = saved_ctl;
-  if (r == 0) REQ1(RM_REQ_ACQUIRE, ctl);
+  if (r == 0) REQ1(RACEMAP_REQ_HAPPENS_AFTER, ctl);
   return r;
 }
 WRAP(int, pthreadZuonce, (pthread_once_t* ctl, void (*init)(void)), once_impl, ctl, init)

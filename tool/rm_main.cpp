@@ -174,11 +174,11 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
       detector->rwlock_unlock(t, args[1]);
       break;
     case RM_REQ_SIGNAL_PRE:
-    case RM_REQ_RELEASE:
+    case RACEMAP_REQ_HAPPENS_BEFORE:
       detector->signal(t, args[1]);
       break;
     case RM_REQ_WAIT_POST:
-    case RM_REQ_ACQUIRE:
+    case RACEMAP_REQ_HAPPENS_AFTER:
       detector->wait_done(t, args[1]);
       break;
     case RM_REQ_BARRIER_INIT:
@@ -190,10 +190,10 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
     case RM_REQ_BARRIER_LEAVE:
       detector->barrier_leave(t, args[1], args[2]);
       break;
-    case RM_REQ_IGNORE_BEGIN:
+    case RACEMAP_REQ_IGNORE_BEGIN:
       host_of(t)->ignore++;
       break;
-    case RM_REQ_IGNORE_END:
+    case RACEMAP_REQ_IGNORE_END:
       if (host_of(t)->ignore) host_of(t)->ignore--;
       break;
     default:

@@ -8,6 +8,7 @@
 #define RM_REQUESTS_H
 
 #include "valgrind.h"
+#include "racemap.h" /* the public requests: RACEMAP_REQ_* */
 
 enum {
   RM_REQ_BASE = VG_USERREQ_TOOL_BASE('R', 'M'),
@@ -27,13 +28,10 @@ enum {
   RM_REQ_BARRIER_INIT,     /* (barrier, count) */
   RM_REQ_BARRIER_ARRIVE,   /* (barrier) returns the round */
   RM_REQ_BARRIER_LEAVE,    /* (barrier, round) */
-  /* generic happens-before edges (pthread_once, annotations) */
-  RM_REQ_RELEASE,          /* (object) */
-  RM_REQ_ACQUIRE,          /* (object) */
-  /* checking on and off for the calling thread (nesting count) */
-  RM_REQ_IGNORE_BEGIN,
-  RM_REQ_IGNORE_END,
   RM_REQ_LAST
+  /* and the public ones of include/racemap.h: happens-before edges
+   * (pthread_once's wrapper uses them too) and ignoring a thread's
+   * accesses */
 };
 
 #endif
