@@ -210,7 +210,7 @@ bool Detector::is_sync_location(uptr addr, usize size) {
 }
 
 bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
-                                bool write, bool atomic) {
+                                bool write, bool atomic, uptr pc) {
   while (size) {
     u32 taken;
     u8 mask = granule_mask(addr, size, &taken);
@@ -218,8 +218,7 @@ bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
     if (!g) return true;  // outside the shadowed address space
     bool found = false;
     for (const Cell& c : g->cells)
-      if (c.tid() == t.tid && (c.mask() & mask) == mask && c.clock() > t.last_release &&
-          covers(c.write(), c.atomic(), write, atomic)) {
+      if (records(t, c, mask, write, atomic, pc)) {
         found = true;
         break;
       }
@@ -246,7 +245,7 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
       acquire(tid, s->vc);
     }
   } else if (covered && (taken == size || already_recorded(*t, addr + taken, size - taken,
-                                                          write, atomic))) {
+                                                          write, atomic, pc))) {
     stats_.fast_path++;
     return false;
   }

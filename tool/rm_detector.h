@@ -104,9 +104,7 @@ class Detector {
     bool sync_location = false, covered = false;
     for (const Cell& c : first->cells) {
       if (c.atomic() && (c.mask() & mask)) sync_location = true;
-      if (c.tid() == tid && (c.mask() & mask) == mask && c.clock() > t->last_release &&
-          covers(c.write(), c.atomic(), write, atomic) && t->history.access_pc(c.clock()) == pc)
-        covered = true;
+      if (records(*t, c, mask, write, atomic, pc)) covered = true;
     }
     if (covered && (atomic || !sync_location) && taken == size) {
       stats_.fast_path++;
@@ -145,10 +143,17 @@ class Detector {
   // Returns true when an atomic access touched some of the bytes of the
   // access's first granule (and is still remembered).
   bool is_sync_location(uptr addr, usize size);
-  // Returns true when each granule of the access has a cell of t's, made
-  // since its last release, that covers it.
+  // Returns whether cell c already records an access of t to the bytes of
+  // `mask`: t's, made since its last release by the same instruction, and
+  // covering the access's kind.  Such an access needs no recording.
+  static bool records(const ThreadState& t, Cell c, u8 mask, bool write, bool atomic, uptr pc) {
+    return c.tid() == t.tid && (c.mask() & mask) == mask && c.clock() > t.last_release &&
+           covers(c.write(), c.atomic(), write, atomic) && t.history.access_pc(c.clock()) == pc;
+  }
+  // Returns true when each granule of the access has a cell that records
+  // it (see records()).
   bool already_recorded(const ThreadState& t, uptr addr, usize size, bool write,
-                        bool atomic);
+                        bool atomic, uptr pc);
   void publish_own_clock(ThreadState& t) {
     t.vc.set(t.tid, t.clock());
     t.last_release = t.clock();
