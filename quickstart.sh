@@ -7,8 +7,12 @@ cd "$(dirname "$0")"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 $SUDO apt-get update
+# A rustc for make check's Rust programs (1.70 or later; Debian 12's rustc
+# package is 1.63, its rustc-web is recent).
+rust=rustc
+apt-cache show rustc-web >/dev/null 2>&1 && rust=rustc-web
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-  build-essential autoconf automake pkg-config valgrind libgtest-dev libxml2-utils
+  build-essential autoconf automake pkg-config valgrind libgtest-dev libxml2-utils $rust
 autoreconf -i
 ./configure
 make -j"$(nproc)"

@@ -9,13 +9,15 @@
 #                         (a line marked once must appear as both accesses)
 #                 *_ok:   no report at all
 #               and, where NAME.stderr.exp exists, the filtered output
-#               must equal it (tests/filter-output.sh).
+#               must equal it (tests/filter-output.sh).  The .rs ones are
+#               built with ${RUSTC:-rustc} --edition 2021 -g -C opt-level=1
+#               (std only; 1.70 or later); without a rustc they fail.
 #   cli         Valgrind conventions: options, exit codes, suppressions,
 #               XML, log files (tests/cli-tests.sh).
-# A program may carry lines "// CFLAGS: ...", "// LDFLAGS: ..." and
-# "// VGOPTS: ..." (extra options for valgrind), "// EXIT: N" (the exit
-# status expected under valgrind, 0 by default) and "// REPORTS: N" (the
-# exact number of race reports).
+# A program may carry lines "// CFLAGS: ...", "// LDFLAGS: ...",
+# "// RUSTFLAGS: ..." (.rs) and "// VGOPTS: ..." (extra options for
+# valgrind), "// EXIT: N" (the exit status expected under valgrind, 0 by
+# default) and "// REPORTS: N" (the exact number of race reports).
 # Ends with "N passed, N failed".  Runs from the build directory; $1 is
 # the tests/ source directory.  REGRESS_ONLY=pattern limits the programs.
 set -u
@@ -78,18 +80,28 @@ check_racy() {  # name log source
 }
 
 for srcf in "$src"/regress/*_racy.c "$src"/regress/*_racy.cpp "$src"/regress/*_ok.c \
-  "$src"/regress/*_ok.cpp "$src"/../examples/*_racy.cpp "$src"/../examples/*_ok.cpp; do
+  "$src"/regress/*_ok.cpp "$src"/regress/*_racy.rs "$src"/regress/*_ok.rs \
+  "$src"/../examples/*_racy.cpp "$src"/../examples/*_ok.cpp; do
   [ -f "$srcf" ] || continue
   name=$(basename "${srcf%.*}")
   if [ -n "${REGRESS_ONLY:-}" ] && ! [[ $name == *${REGRESS_ONLY}* ]]; then continue; fi
   exe=$out/$name
   cflags=$(sed -n 's|^// CFLAGS: ||p' "$srcf" | head -1)
   ldflags=$(sed -n 's|^// LDFLAGS: ||p' "$srcf" | head -1)
+  rustflags=$(sed -n 's|^// RUSTFLAGS: ||p' "$srcf" | head -1)
   case $srcf in
     *.cpp) cc="${CXX:-g++} -std=c++17" ;;
     *) cc=${CC:-gcc} ;;
   esac
-  if ! $cc -O1 -g -pthread -I"$src/../include" $cflags "$srcf" -o "$exe" $ldflags 2>"$out/$name.build.log"; then
+  build=($cc -O1 -g -pthread -I"$src/../include" $cflags)
+  if [[ $srcf == *.rs ]]; then
+    build=(${RUSTC:-rustc} --edition 2021 -g -C opt-level=1 $rustflags)
+    if ! command -v "${build[0]}" >/dev/null; then
+      fail "$name" "no Rust compiler '${build[0]}' (apt-get install rustc-web, or set RUSTC)"
+      continue
+    fi
+  fi
+  if ! "${build[@]}" "$srcf" -o "$exe" $ldflags 2>"$out/$name.build.log"; then
     fail "$name" "does not build (see $out/$name.build.log)"
     continue
   fi
