@@ -1,0 +1,55 @@
+// helgrind.h: a barrier made of System V semaphores (which no tool sees), described with VALGRIND_HG_BARRIER_INIT_PRE/WAIT_PRE/DESTROY_PRE: 3 threads, 2 rounds of write own slot, barrier, read the neighbour's, barrier (race-free).
+#include <errno.h>
+#include <pthread.h>
+#include <sys/sem.h>
+#include <valgrind/helgrind.h>
+
+#define N 3
+#define PHASES 4
+static int sem; /* one semaphore per phase, each starts at N */
+static int bar; /* the annotations' name for the barrier */
+static volatile int slot[N];
+static volatile long seen[N];
+
+static void sem_add(int num, int delta)
+{
+    struct sembuf op = {(unsigned short)num, (short)delta, 0};
+    while (semop(sem, &op, 1) != 0 && errno == EINTR)
+        ;
+}
+
+static void barrier_wait(int phase)
+{
+    VALGRIND_HG_BARRIER_WAIT_PRE(&bar);
+    sem_add(phase, -1); /* arrive */
+    sem_add(phase, 0);  /* wait until all have */
+}
+
+static void *worker(void *arg)
+{
+    long id = (long)arg;
+    int phase = 0;
+    for (int r = 0; r < 2; r++) {
+        slot[id] = r * 10 + (int)id;
+        barrier_wait(phase++);
+        seen[id] += slot[(id + 1) % N];
+        barrier_wait(phase++);
+    }
+    return NULL;
+}
+
+int main(void)
+{
+    pthread_t t[N];
+    sem = semget(IPC_PRIVATE, PHASES, 0600);
+    for (int p = 0; p < PHASES; p++)
+        sem_add(p, N);
+    VALGRIND_HG_BARRIER_INIT_PRE(&bar, N, 0);
+    for (long i = 0; i < N; i++)
+        pthread_create(&t[i], NULL, worker, (void *)i);
+    for (int i = 0; i < N; i++)
+        pthread_join(t[i], NULL);
+    VALGRIND_HG_BARRIER_DESTROY_PRE(&bar);
+    semctl(sem, 0, IPC_RMID);
+    return 0;
+}
