@@ -46,6 +46,7 @@ Tid Detector::start_thread(Tid parent) {
     publish_own_clock(*p);
     child->vc.assign(p->vc);
   }
+  snapshot(*child);
   // child->vc[tid] is 0 until the child's first release publishes it.
   return tid;
 }
@@ -62,11 +63,17 @@ void Detector::join(Tid joiner, Tid joined) {
   ThreadState* b = thread(joined);
   if (!a || !b || a == b) return;
   publish_own_clock(*b);
-  a->vc.join(b->vc);
+  learn(*a, b->vc);
 }
 
 void Detector::acquire(Tid t, const VectorClock& from) {
-  if (ThreadState* ts = thread(t)) ts->vc.join(from);
+  if (ThreadState* ts = thread(t)) learn(*ts, from);
+}
+
+void Detector::snapshot(ThreadState& t) {
+  VcSnapshot& s = t.snapshots[t.nsnapshots++ % ThreadState::kSnapshots];
+  s.after = t.clock();
+  s.vc.assign(t.vc);
 }
 
 void Detector::release(Tid t, VectorClock& to) {
@@ -142,10 +149,82 @@ void Detector::barrier_leave(Tid t, uptr b, u64 round) {
   if (s->round == round) acquire(t, s->done);
 }
 
-void Detector::atomic_rmw(Tid t, uptr addr) {
+bool Detector::atomic_rmw(Tid t, uptr addr, usize size, Conflict* prev) {
+  ThreadState* ts = thread(t);
+  if (!ts) return false;
+  bool raced = prev && plain_store_races(*ts, addr, size, prev);
   SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
   acquire(t, s->vc);
   release(t, s->vc);
+  if (raced) stats_.races++;
+  return raced;
+}
+
+bool Detector::plain_store_races(const ThreadState& t, uptr addr, usize size, Conflict* prev) {
+  while (size) {
+    u32 taken;
+    u8 mask = granule_mask(addr, size, &taken);
+    Granule* g = shadow_.granule(addr);
+    if (!g) return false;
+    for (const Cell& c : g->cells)
+      if (!c.empty() && c.tid() != t.tid && c.write() && !c.atomic() && (c.mask() & mask) &&
+          c.clock() > t.vc.get(c.tid())) {
+        if (prev) {
+          prev->tid = c.tid();
+          prev->clock = c.clock();
+          prev->addr = (addr & ~uptr(kGranule - 1)) + lowest_bit(c.mask());
+          prev->size = bits(c.mask());
+          prev->write = true;
+          prev->atomic = false;
+        }
+        return true;
+      }
+    addr += taken;
+    size -= taken;
+  }
+  return false;
+}
+
+void Detector::acquire_at(ThreadState& t, Tid u, Clock c) {
+  ThreadState* us = thread(u);
+  if (!us || c <= t.vc.get(u)) return;
+  // The vector clock u had at event c: the latest snapshot taken before it.
+  const VectorClock* then = nullptr;
+  Clock best = 0;
+  u32 n = us->nsnapshots < ThreadState::kSnapshots ? us->nsnapshots : ThreadState::kSnapshots;
+  const VectorClock* oldest = nullptr;
+  Clock oldest_after = ~Clock(0);
+  for (u32 i = 0; i < n; i++) {
+    const VcSnapshot& s = us->snapshots[i];
+    if (s.after < c && (!then || s.after >= best)) {
+      then = &s.vc;
+      best = s.after;
+    }
+    if (s.after < oldest_after) {
+      oldest = &s.vc;
+      oldest_after = s.after;
+    }
+  }
+  if (!then) then = oldest ? oldest : &us->vc;
+  stats_.store_acquires++;
+  t.vc.join(*then);
+  t.vc.set(u, c);  // u's own events: exactly those up to the store
+  snapshot(t);
+}
+
+void Detector::acquire_stores(ThreadState& t, uptr addr, usize size) {
+  while (size) {
+    u32 taken;
+    u8 mask = granule_mask(addr, size, &taken);
+    Granule* g = shadow_.granule(addr);
+    if (!g) return;
+    for (const Cell& c : g->cells)
+      if (!c.empty() && c.tid() != t.tid && c.write() && (c.mask() & mask) &&
+          c.clock() > t.vc.get(c.tid()))
+        acquire_at(t, c.tid(), c.clock());
+    addr += taken;
+    size -= taken;
+  }
 }
 
 // ---- memory
@@ -234,15 +313,21 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
   Tid tid = t->tid;
   u32 taken;
   granule_mask(addr, size, &taken);
-  if (!atomic && sync_location) {
-    // A plain access to a location that atomic instructions use: on x86 an
-    // acquire load and a release store are plain MOVs.  It is taken as one
-    // of them, and as atomic (it never races with the atomics beside it).
+  if (atomic || sync_location) {
+    // An atomic access, or a plain one to a location that atomic
+    // instructions use (on x86 an acquire load and a release store are
+    // plain MOVs): a load acquires, a store releases, and neither races.
     atomic = true;
     if (write) {
       release(tid, syncs_.get(addr, SyncKind::kPlain)->vc);
-    } else if (SyncObject* s = syncs_.find(addr)) {
-      acquire(tid, s->vc);
+    } else {
+      if (SyncObject* s = syncs_.find(addr)) acquire(tid, s->vc);
+      acquire_stores(*t, addr, size);
+      if (covered && (taken == size || already_recorded(*t, addr + taken, size - taken,
+                                                        write, atomic, pc))) {
+        stats_.fast_path++;  // a spinning load: nothing new to record
+        return false;
+      }
     }
   } else if (covered && (taken == size || already_recorded(*t, addr + taken, size - taken,
                                                           write, atomic, pc))) {

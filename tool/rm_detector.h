@@ -34,6 +34,7 @@ struct Stats {
   u64 accesses = 0;       // accesses checked
   u64 fast_path = 0;      // of which left the shadow untouched
   u64 races = 0;          // racing accesses found (before deduplication)
+  u64 store_acquires = 0; // acquire loads that learnt from a plain store
 };
 
 class Detector {
@@ -74,19 +75,36 @@ class Detector {
   u64 barrier_arrive(Tid t, uptr b);
   void barrier_leave(Tid t, uptr b, u64 round);
   void destroy(uptr obj) { syncs_.remove(obj); }
-  // An atomic read-modify-write (x86: LOCK-prefixed, XCHG) at addr, taken
-  // as sequentially consistent: it acquires what earlier RMWs on the same
-  // address released, and releases in turn.  A location an atomic access
-  // touched becomes a sync location: plain loads of it acquire, plain
-  // stores release (see access()).  This orders lock words, reference
-  // counts and the status words of futures.
-  void atomic_rmw(Tid t, uptr addr);
+  // An atomic read-modify-write (x86: LOCK-prefixed, XCHG) of the `size`
+  // bytes at addr, taken as sequentially consistent: it acquires what
+  // earlier atomic stores and RMWs of the location released, and releases
+  // in turn.  This orders lock words, reference counts and the status
+  // words of futures.  (The access itself is then checked with
+  // access(..., atomic=true).)
+  //
+  // A plain store of another thread to the same bytes that does not
+  // happen before it races with it: an RMW is certainly atomic, and a
+  // store that is not ordered with it, made before the location was used
+  // atomically, is the program's plain initialisation or update of the
+  // variable (a reduction variable reset while another thread adds into
+  // it).  Returns true then, with the store in *prev.
+  bool atomic_rmw(Tid t, uptr addr, usize size = 1, Conflict* prev = nullptr);
 
   // --- memory
   // Checks and records an access.  Returns true when it races with an
-  // earlier access, described in *prev.  The common case -- a cell of this
-  // thread from since its last release already covers the access -- is
-  // decided here, inline; the rest in access_slow.
+  // earlier access, described in *prev.
+  //
+  // An atomic access (`atomic`: the host knows it for one) never races.
+  // An atomic load acquires, an atomic store releases, on the sync object
+  // of its address.  A location that some atomic access touched is a sync
+  // location: plain accesses to it are taken as atomic too, since on x86 an
+  // acquire load and a release store are plain MOVs.  And an atomic load
+  // also acquires from the plain stores it may have read (acquire_stores):
+  // the store was a release the host could not recognise when it ran.
+  //
+  // The common case -- a plain access that a cell of this thread, from
+  // since its last release, already covers -- is decided here, inline;
+  // the rest in access_slow.
   bool access(Tid tid, uptr addr, usize size, bool write, bool atomic,
               uptr pc, uptr sp, Conflict* prev) {
     ThreadState* t = thread(tid);
@@ -106,7 +124,7 @@ class Detector {
       if (c.atomic() && (c.mask() & mask)) sync_location = true;
       if (records(*t, c, mask, write, atomic, pc)) covered = true;
     }
-    if (covered && (atomic || !sync_location) && taken == size) {
+    if (covered && !atomic && !sync_location && taken == size) {
       stats_.fast_path++;
       return false;
     }
@@ -143,12 +161,36 @@ class Detector {
   // Returns true when an atomic access touched some of the bytes of the
   // access's first granule (and is still remembered).
   bool is_sync_location(uptr addr, usize size);
+  // Returns whether a plain store of another thread to [addr, addr+size)
+  // does not happen before t's next event (described in *prev).
+  bool plain_store_races(const ThreadState& t, uptr addr, usize size, Conflict* prev);
+  // An atomic load (or RMW) of [addr, addr+size) by t reads what a store
+  // wrote.  A store of another thread that t does not yet know of was
+  // taken, when it ran, for a plain one -- yet it is the release that the
+  // load synchronizes with: t acquires what its thread knew at the store.
+  void acquire_stores(ThreadState& t, uptr addr, usize size);
+  // t learns of thread u's events up to clock c, and of what u knew then
+  // (from u's snapshots; if c is older than all of them, the oldest is
+  // taken: a superset, which can only hide races, never make one up).
+  void acquire_at(ThreadState& t, Tid u, Clock c);
+  // t's vector clock grew: remember its new value.
+  void snapshot(ThreadState& t);
+  // t.vc |= from, snapshotting the result if it grew.
+  void learn(ThreadState& t, const VectorClock& from) {
+    if (t.vc.join(from)) snapshot(t);
+  }
   // Returns whether cell c already records an access of t to the bytes of
   // `mask`: t's, made since its last release by the same instruction, and
   // covering the access's kind.  Such an access needs no recording.
+  //
+  // A write also needs the cell to be t's latest event: a plain store may
+  // turn out to be a release when another thread's acquire load reads it
+  // (acquire_stores), and that thread must then learn of everything t did
+  // before the store -- up to the cell's clock.
   static bool records(const ThreadState& t, Cell c, u8 mask, bool write, bool atomic, uptr pc) {
     return c.tid() == t.tid && (c.mask() & mask) == mask && c.clock() > t.last_release &&
-           covers(c.write(), c.atomic(), write, atomic) && t.history.access_pc(c.clock()) == pc;
+           (!write || c.clock() == t.clock()) && covers(c.write(), c.atomic(), write, atomic) &&
+           t.history.access_pc(c.clock()) == pc;
   }
   // Returns true when each granule of the access has a cell that records
   // it (see records()).

@@ -133,6 +133,10 @@ void announce(Tid t) {
   if (!h->created_at) {
     VG_(umsg)("Thread #%u is the program's root thread (%s)\n", thread_nr(t),
               running ? "running" : "finished");
+  } else if (h->task) {
+    VG_(umsg)("Thread #%u is an OpenMP task (%s), created\n", thread_nr(t),
+              running ? "running" : "finished");
+    VG_(pp_ExeContext)(h->created_at);
   } else {
     VG_(umsg)("Thread #%u was created (%s)\n", thread_nr(t), running ? "running" : "finished");
     VG_(pp_ExeContext)(h->created_at);
@@ -272,6 +276,7 @@ void register_errors() {
 
 void report_race(ThreadId vg, Addr addr, SizeT size, Bool write, Bool atomic, Addr pc,
                  const Conflict& prev) {
+  if (in_ignored_range(addr, size)) return;
   ThreadState* pt = detector->thread(prev.tid);
   Addr prev_pc = pt ? pt->history.access_pc(prev.clock) : 0;
   if (!reported.insert(pc, prev_pc)) return;

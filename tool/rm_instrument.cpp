@@ -16,20 +16,22 @@ namespace {
 // Bits of the helpers' `info` argument: access size in the low byte, then
 // the kind of access, then the kind of code it comes from.
 constexpr UWord kWrite = 1u << 8;
-constexpr UWord kAtomic = 1u << 9;
-constexpr UWord kFromRuntimeEntry = 1u << 10;  // see CodeKind::kRuntimeEntry
-constexpr UWord kFromSyncOnly = 1u << 11;      // see CodeKind::kSyncOnly
-constexpr UWord kKindBits = kWrite | kAtomic | kFromRuntimeEntry | kFromSyncOnly;
-constexpr UInt kRangeShift = 12;  // check_range: size above the kind bits
+constexpr UWord kAtomic = 1u << 9;             // an atomic load or store
+constexpr UWord kRmw = 1u << 10;               // an atomic read-modify-write
+constexpr UWord kFromRuntimeEntry = 1u << 11;  // see CodeKind::kRuntimeEntry
+constexpr UWord kFromSyncOnly = 1u << 12;      // see CodeKind::kSyncOnly
+constexpr UWord kKindBits = kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly;
+constexpr UInt kRangeShift = 13;  // check_range: size above the kind bits
 
 // What is done with the accesses of a piece of code.
 enum class CodeKind {
   kChecked,       // the program's own code and its libraries
   kRuntimeEntry,  // the C library's mem*/str* functions: checked when the
                   // program calls them, not when the C library does
-  kSyncOnly,      // the unwinder (libgcc_s): its atomics and accesses to
-                  // sync locations order threads, nothing is checked (its
-                  // FDE caches are guarded by the dynamic linker's lock)
+  kSyncOnly,      // the unwinder (libgcc_s), the OpenMP runtime (libgomp):
+                  // their atomics and accesses to sync locations order
+                  // threads, nothing is checked (libgcc_s's FDE caches are
+                  // guarded by the dynamic linker's lock)
   kIgnored,       // the C library's internals, the dynamic linker, Valgrind's
                   // preload libraries
 };
@@ -73,17 +75,26 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;
   Bool atomic = (info & kAtomic) != 0;
-  if (atomic) detector->atomic_rmw(t, addr);
   if (info & kFromSyncOnly) {
+    if (info & kRmw) detector->atomic_rmw(t, addr, size);
     detector->sync_access(t, addr, size, write, atomic, pc, sp);
     return;
   }
-  if (h->ignore) return;
-  if ((info & kFromRuntimeEntry) && called_by_runtime(t, sp)) return;
-  if (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max) return;
+  Bool unchecked = h->ignore || ((info & kFromRuntimeEntry) && called_by_runtime(t, sp)) ||
+                   (!clo.check_stack_var && addr + 128 >= sp && addr <= h->stack_max);
   Conflict prev;
+  if (info & kRmw) {
+    // Orders threads even where nothing is checked.
+    if (detector->atomic_rmw(t, addr, size, unchecked ? nullptr : &prev))
+      report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
+  }
+  if (unchecked) return;
+  u64 learnt = detector->stats().store_acquires;
   if (detector->access(t, addr, size, write, atomic, pc, sp, &prev))
     report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
+  if (clo.trace_atomics && detector->stats().store_acquires != learnt)
+    VG_(dmsg)("racemap: thread #%u acquires from a plain store at %#lx, by the load at %s\n",
+              thread_nr(t), addr, VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
 }
 
 // Accesses larger than 255 bytes (xsave, big rep movs chunks) are split.
@@ -130,9 +141,9 @@ struct Instrumenter {
     di->fxState[1].repeatLen = 0;
   }
 
-  void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard) {
+  void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard, Bool rmw = False) {
     if (size == 0) return;
-    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | from;
+    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | (rmw ? kRmw : 0) | from;
     IRTemp sp = sp_temp();
     IRDirty* di;
     if (size <= 255) {
@@ -156,7 +167,8 @@ struct Instrumenter {
     addStmtToIRSB(out, IRStmt_Dirty(di));
   }
 
-  void statement(IRStmt* st) {
+  // `atomic_mov`: a plain load or store that find_atomic_movs recognised.
+  void statement(IRStmt* st, Bool atomic_mov) {
     IRTypeEnv* env = out->tyenv;
     switch (st->tag) {
       case Ist_IMark:
@@ -165,12 +177,12 @@ struct Instrumenter {
       case Ist_WrTmp:
         if (st->Ist.WrTmp.data->tag == Iex_Load) {
           IRExpr* ld = st->Ist.WrTmp.data;
-          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False, False, nullptr);
+          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False, atomic_mov, nullptr);
         }
         break;
       case Ist_Store:
         access(st->Ist.Store.addr, sizeofIRType(typeOfIRExpr(env, st->Ist.Store.data)), True,
-               False, nullptr);
+               atomic_mov, nullptr);
         break;
       case Ist_StoreG: {
         IRStoreG* sg = st->Ist.StoreG.details;
@@ -188,7 +200,7 @@ struct Instrumenter {
         IRCAS* cas = st->Ist.CAS.details;
         SizeT size = sizeofIRType(typeOfIRExpr(env, cas->dataLo));
         if (cas->dataHi) size *= 2;  // cmpxchg16b
-        access(cas->addr, size, True, True, nullptr);
+        access(cas->addr, size, True, True, nullptr, True);
         break;
       }
       case Ist_LLSC: {
@@ -235,6 +247,10 @@ CodeKind classify_code(Addr a) {
   base = base ? base + 1 : obj;
   if (has_prefix(base, "vgpreload_")) return CodeKind::kIgnored;
   if (has_prefix(base, "libgcc_s.so")) return CodeKind::kSyncOnly;
+  // GCC's OpenMP runtime: its barriers, locks and queues order the team's
+  // threads (rm_gomp.c adds what they cannot say); its own bookkeeping is
+  // not the program's.
+  if (has_prefix(base, "libgomp.so")) return CodeKind::kSyncOnly;
   Bool libc = has_prefix(base, "libc.so") || has_prefix(base, "libpthread.so");
   Bool ldso = has_prefix(base, "ld-linux");
   if (!libc && !ldso) return CodeKind::kChecked;
@@ -252,24 +268,35 @@ CodeKind classify_code(Addr a) {
 
 }  // namespace
 
+Bool in_runtime_internals(Tid t, Addr ip, Addr sp) {
+  return classify_code(ip) == CodeKind::kIgnored && called_by_runtime(t, sp);
+}
+
 IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* layout,
                  const VexGuestExtents*, const VexArchInfo*, IRType gWordTy, IRType hWordTy) {
   if (gWordTy != hWordTy) VG_(tool_panic)("racemap: host and guest word sizes differ");
   IRSB* out = deepCopyIRSBExceptStmts(in);
-  CodeKind kind = classify_code(closure->nraddr);
+  CodeKind kind = classify_code(closure->readdr);  // the code that runs: a wrapper, not what it wraps
   UWord from = kind == CodeKind::kRuntimeEntry ? kFromRuntimeEntry
                : kind == CodeKind::kSyncOnly   ? kFromSyncOnly
                                                : 0;
   Instrumenter ins{out, layout, from};
   Bool checked = kind != CodeKind::kIgnored;
+  UChar* atomic_movs = nullptr;
+  if (checked) {
+    atomic_movs = static_cast<UChar*>(VG_(malloc)("racemap.atomicmovs", in->stmts_used + 1));
+    if (clo.infer_atomics) find_atomic_movs(in, layout->offset_SP, atomic_movs);
+    else VG_(memset)(atomic_movs, 0, in->stmts_used + 1);
+  }
   Addr last_pc = 0;
   for (Int i = 0; i < in->stmts_used; i++) {
     IRStmt* st = in->stmts[i];
     if (!st || st->tag == Ist_NoOp) continue;
     if (st->tag == Ist_IMark) last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
-    if (checked) ins.statement(st);
+    if (checked) ins.statement(st, atomic_movs[i] != 0);
     addStmtToIRSB(out, st);
   }
+  if (atomic_movs) VG_(free)(atomic_movs);
   if (in->jumpkind == Ijk_Call) ins.call(last_pc);
   return out;
 }

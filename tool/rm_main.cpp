@@ -148,6 +148,7 @@ void on_remap(Addr from, Addr to, SizeT len) {
 // ---- client requests
 
 Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
+  if (handle_foreign_request(vg, args, ret)) return True;
   if (!VG_IS_TOOL_USERREQ('R', 'M', args[0])) return False;
   Tid t = tid_of(vg);
   *ret = 0;
@@ -197,7 +198,7 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
       if (host_of(t)->ignore) host_of(t)->ignore--;
       break;
     default:
-      return False;
+      return handle_omp_request(vg, t, args, ret);
   }
   return True;
 }
@@ -275,6 +276,25 @@ void pre_clo_init() {
 
 Tid tid_of(ThreadId vg) { return vg < n_vg_to_tid ? vg_to_tid[vg] : kNoTid; }
 HostThread* host_of(Tid t) { return t < nhosts ? hosts[t] : nullptr; }
+
+Tid new_logical_thread(ThreadId vg, ExeContext* where) {
+  Tid t = detector->start_thread(kNoTid);
+  if (t == kNoTid) return kNoTid;
+  HostThread* h = new_host(t);
+  h->vg_tid = vg;
+  h->created_at = where;
+  h->task = True;
+  if (HostThread* runner = host_of(tid_of(vg))) h->stack_max = runner->stack_max;
+  return t;
+}
+
+void run_logical_thread(ThreadId vg, Tid t) {
+  map_thread(vg, t);
+  if (vg == VG_(get_running_tid)()) {
+    current = t;
+    current_host = host_of(t);
+  }
+}
 
 }  // namespace rm
 

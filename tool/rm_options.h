@@ -10,6 +10,8 @@ struct Options {
   Bool check_stack_var = True;   // --check-stack-var
   Long history_size = 8;         // --history-size, MiB of history per thread
   Long max_races = 1000;         // --max-races, distinct races reported
+  Bool infer_atomics = True;     // --infer-atomics: plain MOVs by their shape
+  Bool trace_atomics = False;    // --trace-atomics (debug): print them
 };
 
 extern Options clo;

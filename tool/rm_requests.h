@@ -28,6 +28,15 @@ enum {
   RM_REQ_BARRIER_INIT,     /* (barrier, count) */
   RM_REQ_BARRIER_ARRIVE,   /* (barrier) returns the round */
   RM_REQ_BARRIER_LEAVE,    /* (barrier, round) */
+  /* OpenMP tasks (rm_gomp.c, rm_omp.cpp) */
+  RM_REQ_TASK_CREATE,      /* (task, depend) its data was copied in */
+  RM_REQ_TASK_BEGIN,       /* (task) it starts running */
+  RM_REQ_TASK_END,         /* (task) it finished */
+  RM_REQ_TASK_CREATED,     /* (task) GOMP_task returned to its creator */
+  RM_REQ_TASKWAIT,         /* () the current task's children finished */
+  RM_REQ_TASKWAIT_DEPEND,  /* (depend) the tasks it depends on finished */
+  RM_REQ_TASKGROUP_START,  /* () */
+  RM_REQ_TASKGROUP_END,    /* () its tasks finished */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
    * (pthread_once's wrapper uses them too) and ignoring a thread's

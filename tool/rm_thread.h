@@ -13,7 +13,17 @@
 
 namespace rm {
 
+// The thread's vector clock from event `after`+1 on, until the next
+// snapshot: what it knew then of the others.
+struct VcSnapshot {
+  Clock after = 0;
+  VectorClock vc;
+};
+
 struct ThreadState {
+  // The last few values its vector clock took (a ring): an acquire load
+  // that reads one of its plain stores learns what it knew at that store.
+  static constexpr u32 kSnapshots = 4;
   Tid tid = 0;
   Tid parent = 0;            // kNoTid for the root thread
   Clock last_release = 0;
@@ -22,6 +32,8 @@ struct ThreadState {
   History history;
   bool finished = false;
   void* host = nullptr;      // the host's per-thread data (creation stack...)
+  VcSnapshot snapshots[kSnapshots];
+  u32 nsnapshots = 0;        // taken so far (the ring holds the last few)
 
   Clock clock() const { return history.last(); }
 };

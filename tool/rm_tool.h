@@ -20,6 +20,13 @@ struct HostThread {
   Addr stack_max = 0;                // highest byte of its stack
   ULong alt_signals = 0;             // per nested signal: on an alternate stack?
   UInt signal_depth = 0;
+  // OpenMP (rm_omp.cpp): an explicit task runs as a logical thread of its
+  // own on the core thread vg_tid; its taskgroups, innermost last.
+  Bool task = False;
+  UWord task_group = 0;              // the taskgroup the task belongs to
+  static constexpr UInt kMaxGroups = 16;
+  UWord groups[kMaxGroups];
+  UInt ngroups = 0;
 };
 
 extern Detector* detector;
@@ -31,6 +38,16 @@ extern HostThread* current_host;
 // Returns the logical thread of a core thread, kNoTid if it has none.
 Tid tid_of(ThreadId vg);
 HostThread* host_of(Tid t);
+// Starts a logical thread that core thread vg will run (an OpenMP task),
+// created at `where`; kNoTid if no more can be made.  It knows nothing
+// yet: the caller says what happens before it.
+Tid new_logical_thread(ThreadId vg, ExeContext* where);
+// Core thread vg runs logical thread t from now on.
+void run_logical_thread(ThreadId vg, Tid t);
+
+// rm_omp.cpp
+// Handles the OpenMP task requests of rm_gomp.c.
+Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret);
 // User-facing thread number: the root thread is #1.
 inline UInt thread_nr(Tid t) { return t + 1; }
 
@@ -38,6 +55,17 @@ inline UInt thread_nr(Tid t) { return t + 1; }
 IRSB* instrument(VgCallbackClosure* closure, IRSB* sb, const VexGuestLayout* layout,
                  const VexGuestExtents* vge, const VexArchInfo* archinfo,
                  IRType gWordTy, IRType hWordTy);
+// Returns whether code at `ip` (thread t, stack pointer sp) is the C
+// library's or the dynamic linker's own business: code racemap ignores,
+// called from code it ignores.  (The generic syscall() called by the
+// program is not.)
+Bool in_runtime_internals(Tid t, Addr ip, Addr sp);
+
+// rm_atomics.cpp
+// Marks, in atomic[i] for each statement i of sb, the plain loads and
+// stores that are atomic ones by their shape (acquire loads, seq_cst
+// stores).  sp_offset: the guest stack pointer's offset in the state.
+void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic);
 
 // rm_errors.cpp
 void register_errors();
@@ -49,6 +77,15 @@ void print_error_stats();
 
 // rm_syscalls.cpp
 void register_syscalls();
+
+// rm_annotations.cpp: the client requests of valgrind/helgrind.h and
+// valgrind/drd.h.  Returns whether the request was one of theirs that
+// racemap models (then *ret is its result).
+Bool handle_foreign_request(ThreadId vg, UWord* args, UWord* ret);
+// Whether [addr, addr+size) overlaps memory whose races the program said to
+// ignore (ANNOTATE_BENIGN_RACE_SIZED, VALGRIND_HG_DISABLE_CHECKING,
+// DRD_IGNORE_VAR).
+Bool in_ignored_range(Addr addr, SizeT size);
 
 // rm_heap.cpp
 void register_heap();

@@ -764,6 +764,115 @@ TEST_F(DetectorTest, PlainStoreToSyncLocationReleasesAndPlainLoadAcquires) {
   EXPECT_FALSE(wr(b, kY));
 }
 
+// ---- acquire loads and release stores (docs/atomics.md)
+
+TEST_F(DetectorTest, AtomicLoadAcquiresFromThePlainStoreItReads) {
+  // a: data = 1; flag = 1 (a release store, a plain MOV to the host)
+  // b: while (!flag.load(acquire)) {}; data
+  wr(a, kY);
+  wr(a, kX);
+  EXPECT_FALSE(ard(b, kX));
+  EXPECT_FALSE(rd(b, kY));
+  EXPECT_FALSE(wr(b, kY));
+}
+
+TEST_F(DetectorTest, AtomicLoadDoesNotOrderWhatTheStorerDidAfterTheStore) {
+  // a: flag = 1; data = 1 (after the release: races with b's read)
+  wr(a, kX);
+  wr(a, kY);
+  EXPECT_FALSE(ard(b, kX));
+  EXPECT_TRUE(rd(b, kY));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, AtomicLoadDoesNotOrderPastTheStoreEvenAfterALaterRelease) {
+  // a's later unlock published a clock beyond the store: b must learn of
+  // a's events up to the store only.
+  wr(a, kX);
+  wr(a, kY);
+  d->mutex_unlock(a, kM);
+  EXPECT_FALSE(ard(b, kX));
+  EXPECT_TRUE(rd(b, kY));
+}
+
+TEST_F(DetectorTest, SpinningLoadStillAcquiresTheStoreThatEndsTheSpin) {
+  // b spins on x with the same instruction before a stores to it: the
+  // repeated load must not take the fast path past a's store.
+  const uptr kPc = 0x7000;
+  EXPECT_FALSE(acc(b, kX, 1, false, true, kPc));
+  EXPECT_FALSE(acc(b, kX, 1, false, true, kPc));
+  wr(a, kY);
+  EXPECT_FALSE(wr(a, kX, 1));
+  EXPECT_FALSE(acc(b, kX, 1, false, true, kPc));
+  EXPECT_FALSE(rd(b, kY));
+}
+
+TEST_F(DetectorTest, AtomicLoadOrdersTransitivelyWhatTheStorerKnew) {
+  // root: data = 1; unlock m.  a: lock m; flag = 1.  b: flag; data
+  Tid c = d->start_thread(root);
+  wr(c, kY);
+  d->mutex_unlock(c, kM);
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  EXPECT_FALSE(ard(b, kX));
+  EXPECT_FALSE(wr(b, kY));
+}
+
+TEST_F(DetectorTest, RepeatedStoreOfOneInstructionReleasesItsLatestValue) {
+  // A single-producer queue: a fills a slot, then stores tail with the
+  // same instruction each time.  b reads tail (acquire) and the slots.
+  const uptr kStore = 0x7100;
+  wr(a, kY);
+  EXPECT_FALSE(wr(a, kX, 4, kStore));
+  wr(a, kY + 64);  // the next slot
+  EXPECT_FALSE(wr(a, kX, 4, kStore));
+  EXPECT_FALSE(ard(b, kX, 4));
+  EXPECT_FALSE(rd(b, kY + 64));
+}
+
+TEST_F(DetectorTest, AtomicStoreReleasesToLaterAtomicLoad) {
+  wr(a, kY);
+  EXPECT_FALSE(awr(a, kX));
+  EXPECT_FALSE(ard(b, kX));
+  EXPECT_FALSE(rd(b, kY));
+}
+
+TEST_F(DetectorTest, PlainLoadOfLocationFirstMadeSyncByALoadAcquires) {
+  // b's first load is recognised as an acquire; a later plain load of the
+  // same flag (another instruction) acquires too: x is a sync location.
+  Tid c = d->start_thread(root);
+  EXPECT_FALSE(ard(b, kX, 1));
+  wr(a, kY);
+  EXPECT_FALSE(wr(a, kX, 1));
+  EXPECT_FALSE(rd(c, kX, 1));
+  EXPECT_FALSE(rd(c, kY));
+}
+
+TEST_F(DetectorTest, PlainLoadOfPlainStoreStillRaces) {
+  wr(a, kX);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_FALSE(prev.atomic);
+}
+
+TEST_F(DetectorTest, AtomicRmwRacesWithAnUnorderedPlainStore) {
+  // a: sum = 0 (plain).  b: sum.fetch_add(1) -- a reduction racing with
+  // the reset of its variable.
+  wr(a, kX);
+  EXPECT_TRUE(d->atomic_rmw(b, kX, 8, &prev));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_TRUE(prev.write);
+  EXPECT_FALSE(prev.atomic);
+}
+
+TEST_F(DetectorTest, AtomicRmwDoesNotRaceWithOrderedPlainStoreOrAtomicStore) {
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(d->atomic_rmw(b, kX, 8, &prev));
+  EXPECT_FALSE(awr(a, kY));
+  EXPECT_FALSE(d->atomic_rmw(b, kY, 8, &prev));
+}
+
 // ---- atomic read-modify-writes (sequentially consistent)
 
 TEST_F(DetectorTest, AtomicRmwOrdersEarlierAccessesWithLaterRmw) {

@@ -1,0 +1,401 @@
+// rm_atomics.cpp -- recognising the plain MOVs that are atomic accesses.
+//
+// On x86-64 an atomic read-modify-write is a LOCK-prefixed instruction or
+// XCHG (Ist_CAS in the IR), and the instrumenter knows it for atomic.  But
+// an acquire load and a release store are plain MOVs, exactly like the
+// accesses of ordinary variables.  This file looks at the shape of the
+// code around a MOV to tell the ones that synchronize (docs/atomics.md):
+//
+//  - An acquire load: a load from an address that does not change within
+//    the superblock, whose value decides a conditional branch, either
+//      . of at most 4 bytes (a flag, a state), compared with constants
+//        only, and not otherwise used there -- as data, as an address, or
+//        in arithmetic: the shape of `while (!flag.load(acquire))`,
+//        `if (ready)`, `if (state == DONE)`; or
+//      . a branch that loops back to the load or before it (a spin): even
+//        if the value is used afterwards, as in
+//        `while (!(p = head.load(acquire))) ; use(p)`, or compared with
+//        another value, as in `while (tail.load(acquire) == head)`.
+//    A loop over a linked list or an array is not one: its load address
+//    changes from one iteration to the next.  Nor is `if (n + 1 > limit)`,
+//    the check of a data structure's field against another value.
+//  - A release store: a store followed by MFENCE (gcc's seq_cst store).
+//  - Either, when the debug info says so: any load or store whose source
+//    line lies in the atomics of C++ (<atomic>, bits/atomic_base.h...) or
+//    of Rust (core/src/sync/atomic.rs) -- std::atomic's and AtomicUsize's
+//    members, inlined or not.
+//
+// The engine then makes a location that any atomic access touched a sync
+// location, and lets an acquire load synchronize with the plain store it
+// read (Detector::acquire_stores): the store side needs no recognising.
+#include "rm_options.h"
+#include "rm_tool.h"
+
+namespace rm {
+
+namespace {
+
+// A set of IR temporaries.
+struct TempSet {
+  UChar* bits;
+  Int n;
+  explicit TempSet(Int count) : n(count) {
+    bits = static_cast<UChar*>(VG_(calloc)("racemap.tempset", (count + 7) / 8 + 1, 1));
+  }
+  ~TempSet() { VG_(free)(bits); }
+  TempSet(const TempSet&) = delete;
+  TempSet& operator=(const TempSet&) = delete;
+  Bool has(IRTemp t) const { return t < UInt(n) && (bits[t / 8] >> (t % 8) & 1); }
+  void add(IRTemp t) {
+    if (t < UInt(n)) bits[t / 8] |= UChar(1u << (t % 8));
+  }
+  void clear() { VG_(memset)(bits, 0, (n + 7) / 8 + 1); }
+};
+
+// Guest register ranges [offset, offset+size).
+struct RegSet {
+  static constexpr Int kMax = 64;
+  Int lo[kMax], hi[kMax];
+  Int n = 0;
+  Bool all = False;  // overflowed, or written by an indexed PUT
+  void add(Int offset, Int size) {
+    if (n == kMax) {
+      all = True;
+      return;
+    }
+    lo[n] = offset;
+    hi[n] = offset + size;
+    n++;
+  }
+  Bool overlaps(Int offset, Int size) const {
+    if (all) return True;
+    for (Int i = 0; i < n; i++)
+      if (offset < hi[i] && lo[i] < offset + size) return True;
+    return False;
+  }
+};
+
+// Returns whether expression e reads a temporary of `set`, or (with
+// `regs`) a guest register of `regs`.
+Bool reads(const IRExpr* e, const TempSet& set, const RegSet* regs) {
+  if (!e) return False;
+  switch (e->tag) {
+    case Iex_RdTmp:
+      return set.has(e->Iex.RdTmp.tmp);
+    case Iex_Get:
+      return regs && regs->overlaps(e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty));
+    case Iex_GetI:
+      return regs != nullptr && (regs->all || regs->n > 0);
+    case Iex_Unop:
+      return reads(e->Iex.Unop.arg, set, regs);
+    case Iex_Binop:
+      return reads(e->Iex.Binop.arg1, set, regs) || reads(e->Iex.Binop.arg2, set, regs);
+    case Iex_Triop:
+      return reads(e->Iex.Triop.details->arg1, set, regs) ||
+             reads(e->Iex.Triop.details->arg2, set, regs) ||
+             reads(e->Iex.Triop.details->arg3, set, regs);
+    case Iex_Qop:
+      return reads(e->Iex.Qop.details->arg1, set, regs) ||
+             reads(e->Iex.Qop.details->arg2, set, regs) ||
+             reads(e->Iex.Qop.details->arg3, set, regs) ||
+             reads(e->Iex.Qop.details->arg4, set, regs);
+    case Iex_ITE:
+      return reads(e->Iex.ITE.cond, set, regs) || reads(e->Iex.ITE.iftrue, set, regs) ||
+             reads(e->Iex.ITE.iffalse, set, regs);
+    case Iex_CCall:
+      for (Int i = 0; e->Iex.CCall.args[i]; i++)
+        if (reads(e->Iex.CCall.args[i], set, regs)) return True;
+      return False;
+    case Iex_Load:
+      return reads(e->Iex.Load.addr, set, regs);
+    default:
+      return False;
+  }
+}
+
+// Returns whether expression e reads anything but temporaries of `set`,
+// guest registers of `regs` and constants.
+Bool reads_other(const IRExpr* e, const TempSet& set, const RegSet& regs) {
+  if (!e) return False;
+  switch (e->tag) {
+    case Iex_Const:
+      return False;
+    case Iex_RdTmp:
+      return !set.has(e->Iex.RdTmp.tmp);
+    case Iex_Get:
+      return regs.all || !regs.overlaps(e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty));
+    case Iex_Unop:
+      return reads_other(e->Iex.Unop.arg, set, regs);
+    case Iex_Binop:
+      return reads_other(e->Iex.Binop.arg1, set, regs) || reads_other(e->Iex.Binop.arg2, set, regs);
+    case Iex_ITE:
+      return reads_other(e->Iex.ITE.cond, set, regs) || reads_other(e->Iex.ITE.iftrue, set, regs) ||
+             reads_other(e->Iex.ITE.iffalse, set, regs);
+    case Iex_CCall:
+      for (Int i = 0; e->Iex.CCall.args[i]; i++)
+        if (reads_other(e->Iex.CCall.args[i], set, regs)) return True;
+      return False;
+    default:
+      return True;
+  }
+}
+
+// Returns whether e, computed from the loaded value, only tests it: a
+// width change, a comparison, a bit mask, a condition -- not arithmetic
+// (`if (n + 1 > limit)`, a conversion to floating point), which makes the
+// value data.
+Bool only_tests(const IRExpr* e, const TempSet& taint, const RegSet& regs) {
+  switch (e->tag) {
+    case Iex_RdTmp:
+    case Iex_Get:
+    case Iex_CCall:  // the flags helpers: a condition
+      return True;
+    case Iex_ITE:    // a select on the value is fine, selecting it is data
+      return !reads(e->Iex.ITE.iftrue, taint, &regs) && !reads(e->Iex.ITE.iffalse, taint, &regs);
+    case Iex_Unop:
+      switch (e->Iex.Unop.op) {
+        case Iop_8Uto16: case Iop_8Uto32: case Iop_8Uto64: case Iop_16Uto32: case Iop_16Uto64:
+        case Iop_32Uto64: case Iop_8Sto16: case Iop_8Sto32: case Iop_8Sto64: case Iop_16Sto32:
+        case Iop_16Sto64: case Iop_32Sto64: case Iop_64to32: case Iop_64to16: case Iop_64to8:
+        case Iop_32to16: case Iop_32to8: case Iop_16to8: case Iop_64to1: case Iop_32to1:
+        case Iop_1Uto8: case Iop_1Uto32: case Iop_1Uto64: case Iop_1Sto8: case Iop_1Sto16:
+        case Iop_1Sto32: case Iop_1Sto64: case Iop_Not1: case Iop_CmpNEZ8: case Iop_CmpNEZ16:
+        case Iop_CmpNEZ32: case Iop_CmpNEZ64: case Iop_CmpwNEZ32: case Iop_CmpwNEZ64:
+          return True;
+        default:
+          return False;
+      }
+    case Iex_Binop:
+      switch (e->Iex.Binop.op) {
+        case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
+        case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
+        case Iop_CmpLT32S: case Iop_CmpLT64S: case Iop_CmpLE32S: case Iop_CmpLE64S:
+        case Iop_CmpLT32U: case Iop_CmpLT64U: case Iop_CmpLE32U: case Iop_CmpLE64U:
+        case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32: case Iop_CasCmpEQ64:
+        case Iop_CasCmpNE8: case Iop_CasCmpNE16: case Iop_CasCmpNE32: case Iop_CasCmpNE64:
+        case Iop_ExpCmpNE8: case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
+        case Iop_And8: case Iop_And16: case Iop_And32: case Iop_And64:
+        case Iop_Or8: case Iop_Or16: case Iop_Or32: case Iop_Or64:
+        case Iop_Xor8: case Iop_Xor16: case Iop_Xor32: case Iop_Xor64:
+          return True;
+        default:
+          return False;
+      }
+    default:
+      return False;
+  }
+}
+
+Bool dirty_reads(const IRDirty* d, const TempSet& set, const RegSet* regs) {
+  if (reads(d->guard, set, regs) || reads(d->mAddr, set, regs)) return True;
+  for (Int i = 0; d->args[i]; i++)
+    if (reads(d->args[i], set, regs)) return True;
+  return False;
+}
+
+// The guest registers that the superblock writes, but for the stack
+// pointer: loops push and pop in balance, and a call's push is undone by
+// its return.
+void written_registers(const IRSB* sb, Int sp_offset, RegSet* regs) {
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (st->tag == Ist_Put && st->Ist.Put.offset == sp_offset) {
+      continue;
+    } else if (st->tag == Ist_Put) {
+      regs->add(st->Ist.Put.offset, sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Put.data)));
+    } else if (st->tag == Ist_PutI) {
+      regs->all = True;
+    } else if (st->tag == Ist_Dirty) {
+      const IRDirty* d = st->Ist.Dirty.details;
+      for (Int k = 0; k < d->nFxState; k++)
+        if (d->fxState[k].fx != Ifx_Read)
+          regs->add(d->fxState[k].offset,
+                    d->fxState[k].size + d->fxState[k].nRepeats * d->fxState[k].repeatLen);
+    }
+  }
+}
+
+// The temporaries whose value may differ between two runs of the
+// superblock from the same registers: loaded values, and what is computed
+// from them or from registers the superblock itself writes.
+void varying_temps(const IRSB* sb, const RegSet& written, TempSet* varying) {
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    switch (st->tag) {
+      case Ist_WrTmp: {
+        const IRExpr* e = st->Ist.WrTmp.data;
+        if (e->tag == Iex_Load || reads(e, *varying, &written)) varying->add(st->Ist.WrTmp.tmp);
+        break;
+      }
+      case Ist_LoadG:
+        varying->add(st->Ist.LoadG.details->dst);
+        break;
+      case Ist_CAS:
+        varying->add(st->Ist.CAS.details->oldLo);
+        if (st->Ist.CAS.details->oldHi != IRTemp_INVALID) varying->add(st->Ist.CAS.details->oldHi);
+        break;
+      case Ist_LLSC:
+        varying->add(st->Ist.LLSC.result);
+        break;
+      case Ist_Dirty:
+        if (st->Ist.Dirty.details->tmp != IRTemp_INVALID) varying->add(st->Ist.Dirty.details->tmp);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// Returns whether no instruction follows statement `at`.
+Bool ends_block(const IRSB* sb, Int at) {
+  for (Int i = at + 1; i < sb->stmts_used; i++)
+    if (sb->stmts[i]->tag == Ist_IMark || sb->stmts[i]->tag == Ist_Exit) return False;
+  return True;
+}
+
+Addr const_target(const IRConst* c) {
+  return c->tag == Ico_U64 ? Addr(c->Ico.U64) : c->tag == Ico_U32 ? Addr(c->Ico.U32) : 0;
+}
+
+// Follows the value of the load at statement `at` (loading temp `t` at
+// guest address `pc`) through the rest of the superblock.  `pure`: the
+// temporaries computed from that value and constants alone.
+Bool is_acquire_load(const IRSB* sb, Int at, IRTemp t, Addr pc, TempSet* taint, TempSet* pure) {
+  taint->clear();
+  taint->add(t);
+  pure->clear();
+  pure->add(t);
+  RegSet regs;       // guest registers holding a value computed from it
+  RegSet pure_regs;  // ... from it and constants alone
+  // guard: the value decides a branch; flag_test: compared with constants
+  // only (a flag, a state, a null pointer); back_edge: the branch loops.
+  Bool guard = False, flag_test = False, back_edge = False, data = False;
+  for (Int i = at + 1; i < sb->stmts_used && !(data && guard); i++) {
+    const IRStmt* st = sb->stmts[i];
+    switch (st->tag) {
+      case Ist_WrTmp: {
+        const IRExpr* e = st->Ist.WrTmp.data;
+        if (e->tag == Iex_Load) {
+          if (reads(e->Iex.Load.addr, *taint, &regs)) data = True;  // dereferenced
+        } else if (reads(e, *taint, &regs)) {
+          taint->add(st->Ist.WrTmp.tmp);
+          if (!only_tests(e, *taint, regs)) data = True;
+          else if (!reads_other(e, *pure, pure_regs)) pure->add(st->Ist.WrTmp.tmp);
+        }
+        break;
+      }
+      case Ist_Put: {
+        Int size = sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Put.data));
+        if (reads(st->Ist.Put.data, *taint, &regs)) {
+          regs.add(st->Ist.Put.offset, size);
+          if (!reads_other(st->Ist.Put.data, *pure, pure_regs)) pure_regs.add(st->Ist.Put.offset, size);
+        }
+        break;
+      }
+      case Ist_Store:
+        if (reads(st->Ist.Store.addr, *taint, &regs) || reads(st->Ist.Store.data, *taint, &regs))
+          data = True;
+        break;
+      case Ist_StoreG:
+        if (reads(st->Ist.StoreG.details->addr, *taint, &regs) ||
+            reads(st->Ist.StoreG.details->data, *taint, &regs))
+          data = True;
+        break;
+      case Ist_LoadG:
+        if (reads(st->Ist.LoadG.details->addr, *taint, &regs)) data = True;
+        break;
+      case Ist_CAS:
+        if (reads(st->Ist.CAS.details->addr, *taint, &regs) ||
+            reads(st->Ist.CAS.details->dataLo, *taint, &regs) ||
+            reads(st->Ist.CAS.details->expdLo, *taint, &regs))
+          data = True;
+        break;
+      case Ist_Dirty:
+        if (dirty_reads(st->Ist.Dirty.details, *taint, &regs)) data = True;
+        break;
+      case Ist_Exit:
+        if (reads(st->Ist.Exit.guard, *taint, &regs)) {
+          guard = True;
+          if (!reads_other(st->Ist.Exit.guard, *pure, pure_regs)) flag_test = True;
+          Addr dst = const_target(st->Ist.Exit.dst);
+          if (dst && dst <= pc) back_edge = True;
+          // A conditional jump that ends the superblock: its other target
+          // is the superblock's next.
+          if (ends_block(sb, i) && sb->next->tag == Iex_Const) {
+            Addr next = const_target(sb->next->Iex.Const.con);
+            if (next && next <= pc) back_edge = True;
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  // A pointer tested and used in a later superblock would look like a
+  // flag here: only values of flag size (bool, int, enum) qualify.
+  Bool flag_sized = sizeofIRType(typeOfIRTemp(sb->tyenv, t)) <= 4;
+  return back_edge || (flag_test && flag_sized && !data);
+}
+
+// Returns whether the instruction after the one holding statement `at` is
+// a full fence (MFENCE).
+Bool fence_follows(const IRSB* sb, Int at) {
+  Int marks = 0;
+  for (Int i = at + 1; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (st->tag == Ist_IMark && ++marks == 2) return False;
+    if (st->tag == Ist_MBE && st->Ist.MBE.event == Imbe_Fence) return marks == 1;
+    if (st->tag == Ist_Store) return False;
+  }
+  return False;
+}
+
+// Returns whether the debug info puts the instruction at pc in the source
+// of a language's atomic types.
+Bool in_atomics_source(Addr pc) {
+  const HChar* file = nullptr;
+  UInt line;
+  if (!VG_(get_filename_linenum)(VG_(current_DiEpoch)(), pc, &file, nullptr, &line) || !file)
+    return False;
+  const HChar* base = VG_(strrchr)(file, '/');
+  base = base ? base + 1 : file;
+  static const HChar* const kAtomicsSources[] = {
+      "atomic",        "atomic_base.h", "atomic_wait.h", "atomic_timed_wait.h",
+      "atomic_futex.h", "atomicity.h",  "stdatomic.h",   "atomic.rs",
+  };
+  for (const HChar* name : kAtomicsSources)
+    if (VG_(strcmp)(base, name) == 0) return True;
+  return False;
+}
+
+}  // namespace
+
+void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
+  RegSet written;
+  written_registers(sb, sp_offset, &written);
+  TempSet varying(sb->tyenv->types_used);
+  varying_temps(sb, written, &varying);
+  TempSet taint(sb->tyenv->types_used), pure(sb->tyenv->types_used);
+  Addr pc = 0;
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    atomic[i] = 0;
+    if (st->tag == Ist_IMark) {
+      pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
+    } else if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
+      const IRExpr* ld = st->Ist.WrTmp.data;
+      if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
+      if (in_atomics_source(pc) || (!reads(ld->Iex.Load.addr, varying, &written) &&
+                                    is_acquire_load(sb, i, st->Ist.WrTmp.tmp, pc, &taint, &pure)))
+        atomic[i] = 1;
+    } else if (st->tag == Ist_Store) {
+      if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;
+      if (fence_follows(sb, i) || in_atomics_source(pc)) atomic[i] = 1;
+    }
+    if (atomic[i] && clo.trace_atomics)
+      VG_(dmsg)("racemap: %s at %s\n", st->tag == Ist_Store ? "seq_cst store" : "acquire load",
+                VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
+  }
+}
+
+}  // namespace rm

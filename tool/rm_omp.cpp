@@ -1,0 +1,219 @@
+// rm_omp.cpp -- OpenMP tasks as logical threads.
+//
+// rm_gomp.c (the preload side) numbers each task GOMP_task creates and
+// says when its data has been copied in (creation), when it starts and
+// ends, and when the program waits for tasks.  Here a task becomes a
+// logical thread of its own, run by whichever core thread runs it; the
+// core thread goes back to its own logical thread when the task ends.  The
+// orderings are OpenMP's:
+//   creation -> task start
+//   a task with depend(out/inout: x) -> later sibling tasks naming x
+//   a task with depend(in: x)        -> later sibling out/inout tasks on x
+//   task end -> its parent's taskwait, the end of its taskgroup, the
+//               team's next barrier (rm_gomp.c), and, for an undeferred
+//               task (if(0), final), its creator's next statement.
+// Two tasks without such a path are unordered, even when one core thread
+// runs both one after the other.
+//
+// Each ordering is a sync object in an address range no program uses.
+#include "rm_requests.h"
+#include "rm_tool.h"
+
+namespace rm {
+
+namespace {
+
+constexpr uptr kTaskKeys = uptr(0xffe0) << 48;      // task created, task done
+constexpr uptr kChildrenKeys = uptr(0xffe1) << 48;  // a logical thread's children done
+constexpr uptr kGroupKeys = uptr(0xffe2) << 48;     // a taskgroup's tasks done
+constexpr uptr kDepKeys = uptr(0xffd0) << 48;       // depend clauses on an address
+
+uptr created_key(UWord id) { return kTaskKeys + id * 16; }
+uptr done_key(UWord id) { return kTaskKeys + id * 16 + 8; }
+uptr children_key(Tid t) { return kChildrenKeys + uptr(t) * 8; }
+uptr group_key(UWord g) { return kGroupKeys + g * 8; }
+// The last out/inout task on addr, and the in tasks since.
+uptr dep_out_key(UWord addr) { return kDepKeys + (addr & ((uptr(1) << 47) - 1)) * 2; }
+uptr dep_in_key(UWord addr) { return dep_out_key(addr) + 1; }
+
+// The most logical threads there may be before tasks stop getting their
+// own: a task's vector clock has an entry per logical thread.
+constexpr UInt kMaxLogicalThreads = 2048;
+constexpr UInt kMaxDeps = 64;
+
+struct Dep {
+  UWord addr;
+  Bool out;  // out, inout, mutexinoutset, inoutset; else in
+};
+
+struct Task {
+  Task* next;  // VgHashNode
+  UWord id;
+  Tid creator = kNoTid;  // the logical thread that created it: its parent
+  UWord group = 0;
+  ExeContext* where = nullptr;
+  Dep deps[kMaxDeps];
+  UInt ndeps = 0;
+  Tid tid = kNoTid;       // its own logical thread, once begun
+  Tid resume = kNoTid;    // what the core thread ran before it
+  ThreadId vg = VG_INVALID_THREADID;
+  Bool ended = False;
+  Bool create_returned = False;
+};
+
+VgHashTable* tasks = nullptr;
+UWord next_group = 1;
+
+Task* find_task(UWord id) { return static_cast<Task*>(VG_(HT_lookup)(tasks, id)); }
+
+void forget_task(Task* k) {
+  VG_(HT_remove)(tasks, k->id);
+  k->~Task();
+  VG_(free)(k);
+}
+
+// Reads a depend array as GCC 9 and later lay it out (libgomp's
+// gomp_task_handle_depend): either {n, n_out, addr...} or
+// {0, n, n_out, n_mutexinoutset, n_in, addr..., depobj...}.
+UInt read_depend(const UWord* d, Dep* out, UInt max) {
+  if (!d) return 0;
+  UWord n, n_out, n_plain, first;
+  if (d[0] != 0) {
+    n = d[0];
+    n_out = d[1];
+    n_plain = n;
+    first = 2;
+  } else {
+    n = d[1];
+    n_out = d[2] + d[3];  // out/inout, then mutexinoutset
+    n_plain = n_out + d[4];
+    first = 5;
+  }
+  UInt k = 0;
+  for (UWord i = 0; i < n && k < max; i++, k++) {
+    if (i < n_plain) {
+      out[k].addr = d[first + i];
+      out[k].out = i < n_out;
+    } else {  // a depobj: {addr, kind}; kind 1 is "in"
+      const UWord* obj = reinterpret_cast<const UWord*>(d[first + i]);
+      out[k].addr = obj[0];
+      out[k].out = obj[1] != 1;
+    }
+  }
+  return k;
+}
+
+void acquire_deps(Tid t, const Dep* deps, UInt n) {
+  for (UInt i = 0; i < n; i++) {
+    detector->wait_done(t, dep_out_key(deps[i].addr));
+    if (deps[i].out) detector->wait_done(t, dep_in_key(deps[i].addr));
+  }
+}
+
+void on_create(Tid t, UWord id, const UWord* depend) {
+  Task* k = new (VG_(malloc)("racemap.task", sizeof(Task))) Task;
+  k->id = id;
+  k->creator = t;
+  HostThread* h = host_of(t);
+  UInt depth = h->ngroups < HostThread::kMaxGroups ? h->ngroups : HostThread::kMaxGroups;
+  k->group = depth ? h->groups[depth - 1] : h->task_group;
+  k->where = VG_(record_ExeContext)(h->vg_tid, 0);
+  k->ndeps = read_depend(depend, k->deps, kMaxDeps);
+  VG_(HT_add_node)(tasks, k);
+  detector->signal(t, created_key(id));
+}
+
+void on_begin(ThreadId vg, Tid runner, UWord id) {
+  Task* k = find_task(id);
+  if (!k) return;
+  k->vg = vg;
+  k->resume = runner;
+  Tid t = detector->thread_count() < kMaxLogicalThreads ? new_logical_thread(vg, k->where) : kNoTid;
+  if (t == kNoTid) {
+    t = runner;  // out of logical threads: the runner takes the task's orderings
+  } else {
+    host_of(t)->task_group = k->group;
+    run_logical_thread(vg, t);
+  }
+  k->tid = t;
+  detector->wait_done(t, created_key(id));
+  detector->destroy(created_key(id));
+  acquire_deps(t, k->deps, k->ndeps);
+}
+
+void on_end(ThreadId vg, Tid t, UWord id) {
+  Task* k = find_task(id);
+  if (!k || k->tid != t) return;
+  detector->signal(t, done_key(id));
+  detector->signal(t, children_key(k->creator));
+  if (k->group) detector->signal(t, group_key(k->group));
+  for (UInt i = 0; i < k->ndeps; i++)
+    detector->signal(t, k->deps[i].out ? dep_out_key(k->deps[i].addr) : dep_in_key(k->deps[i].addr));
+  if (t != k->resume) {
+    detector->finish_thread(t);
+    host_of(t)->vg_tid = VG_INVALID_THREADID;
+    run_logical_thread(vg, k->resume);
+  }
+  k->ended = True;
+  if (k->create_returned) forget_task(k);
+}
+
+// GOMP_task returned: if the task already ran to its end on this core
+// thread, it was undeferred, and the creator continues after it.
+void on_created(ThreadId vg, Tid t, UWord id) {
+  Task* k = find_task(id);
+  if (!k) return;
+  if (k->ended && k->vg == vg) detector->wait_done(t, done_key(id));
+  k->create_returned = True;
+  if (k->ended) {
+    detector->destroy(done_key(id));
+    forget_task(k);
+  }
+}
+
+}  // namespace
+
+Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
+  if (!tasks) tasks = VG_(HT_construct)("racemap.tasks");
+  HostThread* h = host_of(t);
+  switch (args[0]) {
+    case RM_REQ_TASK_CREATE:
+      on_create(t, args[1], reinterpret_cast<const UWord*>(args[2]));
+      return True;
+    case RM_REQ_TASK_BEGIN:
+      on_begin(vg, t, args[1]);
+      return True;
+    case RM_REQ_TASK_END:
+      on_end(vg, t, args[1]);
+      return True;
+    case RM_REQ_TASK_CREATED:
+      on_created(vg, t, args[1]);
+      return True;
+    case RM_REQ_TASKWAIT:
+      detector->wait_done(t, children_key(t));
+      return True;
+    case RM_REQ_TASKWAIT_DEPEND: {
+      Dep deps[kMaxDeps];
+      UInt n = read_depend(reinterpret_cast<const UWord*>(args[1]), deps, kMaxDeps);
+      acquire_deps(t, deps, n);
+      return True;
+    }
+    case RM_REQ_TASKGROUP_START:
+      if (h->ngroups < HostThread::kMaxGroups) h->groups[h->ngroups] = next_group++;
+      h->ngroups++;
+      return True;
+    case RM_REQ_TASKGROUP_END:
+      if (h->ngroups == 0) return True;
+      h->ngroups--;
+      if (h->ngroups < HostThread::kMaxGroups) {
+        detector->wait_done(t, group_key(h->groups[h->ngroups]));
+        detector->destroy(group_key(h->groups[h->ngroups]));
+      }
+      return True;
+    default:
+      (void)ret;
+      return False;
+  }
+}
+
+}  // namespace rm
