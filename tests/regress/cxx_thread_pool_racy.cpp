@@ -31,6 +31,10 @@ class Pool {
   std::vector<std::thread> workers_; std::queue<std::function<void()>> q_; std::mutex m_; std::condition_variable cv_; bool stop_ = false;
 };
 std::atomic<bool> done{false};
+std::atomic<int> started{0};
+// The first two jobs wait for each other, so two workers run them at once
+// whatever the schedule (a worker may otherwise run every job alone).
+void rendezvous() { started.fetch_add(1); while (started.load() < 2) std::this_thread::yield(); }
 int results[16];
 long total;
 __attribute__((noinline)) void add(long v) { total += v; } // RACE
@@ -38,7 +42,7 @@ int main() {
   std::vector<std::future<int>> fs;
   {
     Pool p(3);
-    for (int i = 0; i < 16; i++) fs.push_back(p.submit([i] { results[i] = i * i; add(i); return i; }));
+    for (int i = 0; i < 16; i++) fs.push_back(p.submit([i] { results[i] = i * i; if (i < 2) rendezvous(); add(i); return i; }));
     int sum = 0;
     for (auto& f : fs) sum += f.get();
     for (int i = 0; i < 16; i++) sum += results[i];
