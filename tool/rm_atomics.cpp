@@ -216,15 +216,17 @@ void written_registers(const IRSB* sb, Int sp_offset, RegSet* regs) {
 }
 
 // The temporaries whose value may differ between two runs of the
-// superblock from the same registers: loaded values, and what is computed
-// from them or from registers the superblock itself writes.
+// superblock from the same registers: what is computed from registers the
+// superblock itself writes (an index, a cursor).  A value loaded from an
+// unchanging address counts as unchanging: a pointer to a shared variable,
+// reloaded each time (the data block of an OpenMP region).
 void varying_temps(const IRSB* sb, const RegSet& written, TempSet* varying) {
   for (Int i = 0; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
     switch (st->tag) {
       case Ist_WrTmp: {
         const IRExpr* e = st->Ist.WrTmp.data;
-        if (e->tag == Iex_Load || reads(e, *varying, &written)) varying->add(st->Ist.WrTmp.tmp);
+        if (reads(e, *varying, &written)) varying->add(st->Ist.WrTmp.tmp);
         break;
       }
       case Ist_LoadG:

@@ -133,9 +133,9 @@ void announce(Tid t) {
   if (!h->created_at) {
     VG_(umsg)("Thread #%u is the program's root thread (%s)\n", thread_nr(t),
               running ? "running" : "finished");
-  } else if (h->task) {
-    VG_(umsg)("Thread #%u is an OpenMP task (%s), created\n", thread_nr(t),
-              running ? "running" : "finished");
+  } else if (h->kind != HostThread::kThread) {
+    VG_(umsg)("Thread #%u is an OpenMP %s (%s), created\n", thread_nr(t),
+              h->kind == HostThread::kTask ? "task" : "section", running ? "running" : "finished");
     VG_(pp_ExeContext)(h->created_at);
   } else {
     VG_(umsg)("Thread #%u was created (%s)\n", thread_nr(t), running ? "running" : "finished");

@@ -14,18 +14,20 @@
  *    below).
  *  - A task (GOMP_task) is a logical thread of its own, whichever thread
  *    of the team runs it, as the OpenMP memory model has it: two sibling
- *    tasks are unordered even when one thread runs both.  The task's data
- *    block gets a header, written when libgomp copies the data in (by the
- *    creating thread), which carries the task's number to the trampoline
- *    that runs it.  The tool orders the task after its creation, after
+ *    tasks are unordered even when one thread runs both.  The tool learns
+ *    of the task when libgomp copies its data in (task_copy, in the
+ *    creating thread) and knows it by its data block's address from then
+ *    on; taskloop's tasks likewise.  The tool orders the task after its creation, after
  *    the tasks it depends on (depend clauses), and before its parent's
  *    taskwait, the end of its taskgroup, and the next barrier of the team.
+ *  - The sections of a sections construct are logical threads too, forked
+ *    from the thread that runs each: unordered with each other, whichever
+ *    threads run them (under Valgrind one thread often runs them all).
  *  - Barriers (explicit, and the implicit ones at the end of worksharing
- *    constructs) acquire the tasks the team has finished.
+ *    constructs) acquire the tasks and sections the team has finished.
  *
- * Not wrapped: taskloop (its tasks run as part of the threads that run
- * them), the GOMP 1.0 parallel_start/parallel_end ABI (GCC 4.9 and later
- * do not emit it), target offloading to devices.
+ * Not wrapped: the GOMP 1.0 parallel_start/parallel_end ABI (GCC 4.9 and
+ * later do not emit it), target offloading to devices.
  */
 #include <stddef.h>
 
@@ -45,10 +47,11 @@ typedef unsigned long W;
 /* ---- parallel regions --------------------------------------------------- */
 
 struct region {
+  /* sync keys: a task of the team ends (first: the region's address is
+   * this key), the team starts, a member ends */
+  char tasks, start, end;
   void (*fn)(void*);
   void* data;
-  /* sync keys: the team starts, a member ends, a task of the team ends */
-  char start, end, tasks;
 };
 
 static __thread struct region* current_region;
@@ -178,60 +181,132 @@ static void barrier_done(void) {
 
 BARRIER_V(GOMP_barrier)
 BARRIER_V(GOMP_loop_end)
-BARRIER_V(GOMP_sections_end)
 BARRIER_B(GOMP_barrier_cancel)
 BARRIER_B(GOMP_loop_end_cancel)
-BARRIER_B(GOMP_sections_end_cancel)
+
+/* ---- sections: each runs as a logical thread of its own ---------------- */
+
+/* The section the thread is running (the tool's id), 0 if none.  A
+ * section ends when its thread asks for the next one or leaves the
+ * construct. */
+static __thread W current_section;
+
+static void section_end(void) {
+  if (current_section) REQ1(RM_REQ_SECTION_END, current_section);
+  current_section = 0;
+}
+
+static unsigned section_begin(unsigned s) {
+  W id = 0;
+  if (s)
+    VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN,
+                               current_region ? (W)&current_region->tasks : 0, 0, 0, 0, 0);
+  current_section = id;
+  return s;
+}
+
+unsigned GOMP(GOMP_sections_start)(unsigned count);
+unsigned GOMP(GOMP_sections_start)(unsigned count) {
+  OrigFn orig;
+  W s;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_W_W(s, orig, count);
+  return section_begin((unsigned)s);
+}
+
+unsigned GOMP(GOMP_sections2_start)(unsigned count, void** reductions, void** mem);
+unsigned GOMP(GOMP_sections2_start)(unsigned count, void** reductions, void** mem) {
+  OrigFn orig;
+  W s;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_W_WWW(s, orig, count, reductions, mem);
+  return section_begin((unsigned)s);
+}
+
+unsigned GOMP(GOMP_sections_next)(void);
+unsigned GOMP(GOMP_sections_next)(void) {
+  OrigFn orig;
+  W s;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_W_v(s, orig);
+  return section_begin((unsigned)s);
+}
+
+void GOMP(GOMP_sections_end)(void);
+void GOMP(GOMP_sections_end)(void) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_v_v(orig);
+  barrier_done();
+}
+
+_Bool GOMP(GOMP_sections_end_cancel)(void);
+_Bool GOMP(GOMP_sections_end_cancel)(void) {
+  OrigFn orig;
+  W ret;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_W_v(ret, orig);
+  barrier_done();
+  return (_Bool)ret;
+}
+
+void GOMP(GOMP_sections_end_nowait)(void);
+void GOMP(GOMP_sections_end_nowait)(void) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_v_v(orig);
+}
 
 /* ---- tasks -------------------------------------------------------------- */
 
-/* The header racemap puts in front of a task's data block. */
-struct task_header {
-  void (*fn)(void*);
-  W payload;  /* offset of the program's data block */
-  W id;       /* the task's number, for the tool */
-  struct region* region;
-};
-
-/* What GOMP_task's wrapper hands to task_copy (as the task's "data"). */
+/* What the wrappers hand to libgomp as a task's "data": libgomp gives it
+ * back to task_copy, in the creating thread, to fill the task's own data
+ * block.  The tool then knows the task by that block's address, which
+ * libgomp passes to task_body when the task runs. */
 struct task_stage {
+  void (*fn)(void*);
   void* data;
   void (*cpyfn)(void*, void*);
   long size;
   void** depend;
-  struct task_header header;
+  W undeferred; /* 1: if(0); 2: final */
 };
 
-static W next_task_id = 1;
-
-/* Runs in the creating thread, inside GOMP_task, when libgomp copies the
- * task's data in: everything the creator did so far, the copy included,
- * happens before the task. */
+/* Everything the creator did so far, the copy included, happens before
+ * the task. */
 static void task_copy(void* dst, void* src) {
   struct task_stage* s = src;
-  char* to = (char*)dst + s->header.payload;
-  *(struct task_header*)dst = s->header;
   if (s->cpyfn) {
-    s->cpyfn(to, s->data);
+    s->cpyfn(dst, s->data);
   } else {
     const char* from = s->data;
+    char* to = dst;
     for (long i = 0; i < s->size; i++) to[i] = from[i];
   }
-  REQ2(RM_REQ_TASK_CREATE, s->header.id, (W)s->depend);
+  VALGRIND_DO_CLIENT_REQUEST_STMT(RM_REQ_TASK_CREATE, dst, s->fn, s->depend, s->undeferred,
+                                  current_region);
 }
 
 static void task_body(void* arg) {
-  struct task_header* h = arg;
   struct region* outer = current_region;
-  current_region = h->region;
-  REQ1(RM_REQ_TASK_BEGIN, h->id);
-  h->fn((char*)arg + h->payload);
-  if (h->region) RELEASE(&h->region->tasks);
-  REQ1(RM_REQ_TASK_END, h->id);
+  W fn = 0, region = 0;
+  VALGRIND_DO_CLIENT_REQUEST(fn, 0, RM_REQ_TASK_BEGIN, arg, 0, 0, 0, 0);
+  VALGRIND_DO_CLIENT_REQUEST(region, 0, RM_REQ_TASK_REGION, arg, 0, 0, 0, 0);
+  current_region = (struct region*)region;
+  if (fn) ((void (*)(void*))fn)(arg);
+  REQ1(RM_REQ_TASK_END, arg);
   current_region = outer;
 }
 
+#define GOMP_TASK_FLAG_FINAL 2
 #define GOMP_TASK_FLAG_DEPEND 8
+#define GOMP_TASK_FLAG_NOGROUP 2048
 
 void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*), long size,
                      long align, _Bool if_clause, unsigned flags, void** depend, int priority,
@@ -243,21 +318,51 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
   struct task_stage s;
   W unused;
   VALGRIND_GET_ORIG_FN(orig);
-  if (align < (long)sizeof(W)) align = sizeof(W);
+  s.fn = fn;
   s.data = data;
   s.cpyfn = cpyfn;
   s.size = size;
   s.depend = (flags & GOMP_TASK_FLAG_DEPEND) ? depend : NULL;
-  s.header.fn = fn;
-  s.header.payload = (sizeof(struct task_header) + align - 1) / align * align;
-  s.header.id = __atomic_fetch_add(&next_task_id, 1, __ATOMIC_RELAXED);
-  s.header.region = current_region;
-  CALL_FN_W_10W(unused, orig, task_body, &s, task_copy, (long)s.header.payload + size, align,
-                if_clause, flags, depend, priority, detach);
+  s.undeferred = (if_clause ? 0 : 1) | ((flags & GOMP_TASK_FLAG_FINAL) ? 2 : 0);
+  CALL_FN_W_10W(unused, orig, task_body, &s, task_copy, size, align, if_clause, flags, depend,
+                priority, detach);
   (void)unused;
   /* An undeferred task has finished: the creator continues after it. */
-  REQ1(RM_REQ_TASK_CREATED, s.header.id);
+  REQ1(RM_REQ_TASK_CREATED, 0);
 }
+
+/* GOMP_taskloop(_ull)(fn, data, cpyfn, size, align, flags, num_tasks,
+ * priority, start, end, step): each task of the loop is a task as above
+ * (libgomp writes the task's bounds in the first words of its block, after
+ * the copy).  Unless nogroup, the construct is a taskgroup, which libgomp
+ * opens and closes internally, past the wrappers. */
+#define TASKLOOP(name)                                                                       \
+  void GOMP(name)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*), long size,    \
+                  long align, unsigned flags, unsigned long num_tasks, int priority, W start, \
+                  W end, W step);                                                            \
+  void GOMP(name)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*), long size,    \
+                  long align, unsigned flags, unsigned long num_tasks, int priority, W start, \
+                  W end, W step) {                                                           \
+    OrigFn orig;                                                                             \
+    struct task_stage s;                                                                     \
+    W unused;                                                                                \
+    VALGRIND_GET_ORIG_FN(orig);                                                              \
+    s.fn = fn;                                                                               \
+    s.data = data;                                                                           \
+    s.cpyfn = cpyfn;                                                                         \
+    s.size = size;                                                                           \
+    s.depend = NULL;                                                                         \
+    s.undeferred = (flags & GOMP_TASK_FLAG_FINAL) ? 2 : 0;                                   \
+    if (!(flags & GOMP_TASK_FLAG_NOGROUP)) REQ1(RM_REQ_TASKGROUP_START, 0);                  \
+    CALL_FN_W_11W(unused, orig, task_body, &s, task_copy, size, align, flags, num_tasks,     \
+                  priority, start, end, step);                                               \
+    (void)unused;                                                                            \
+    REQ1(RM_REQ_TASK_CREATED, 0);                                                            \
+    if (!(flags & GOMP_TASK_FLAG_NOGROUP)) REQ1(RM_REQ_TASKGROUP_END, 0);                    \
+  }
+
+TASKLOOP(GOMP_taskloop)
+TASKLOOP(GOMP_taskloop_ull)
 
 void GOMP(GOMP_taskwait)(void);
 void GOMP(GOMP_taskwait)(void) {

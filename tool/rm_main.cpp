@@ -235,7 +235,7 @@ void pre_clo_init() {
   for (void (**f)(void) = __init_array_start; f < __init_array_end; f++) (*f)();
 
   VG_(details_name)("racemap");
-  VG_(details_version)("0.1");
+  VG_(details_version)("0.2");
   VG_(details_description)("a happens-before data race detector");
   VG_(details_copyright_author)("Copyright (C) 2026, the racemap authors; GNU GPL'd.");
   VG_(details_bug_reports_to)("the racemap issue tracker");
@@ -277,13 +277,13 @@ void pre_clo_init() {
 Tid tid_of(ThreadId vg) { return vg < n_vg_to_tid ? vg_to_tid[vg] : kNoTid; }
 HostThread* host_of(Tid t) { return t < nhosts ? hosts[t] : nullptr; }
 
-Tid new_logical_thread(ThreadId vg, ExeContext* where) {
-  Tid t = detector->start_thread(kNoTid);
+Tid new_logical_thread(ThreadId vg, ExeContext* where, Tid parent, HostThread::Kind kind) {
+  Tid t = detector->start_thread(parent);
   if (t == kNoTid) return kNoTid;
   HostThread* h = new_host(t);
   h->vg_tid = vg;
   h->created_at = where;
-  h->task = True;
+  h->kind = kind;
   if (HostThread* runner = host_of(tid_of(vg))) h->stack_max = runner->stack_max;
   return t;
 }

@@ -1,8 +1,9 @@
 // rm_omp.cpp -- OpenMP tasks as logical threads.
 //
-// rm_gomp.c (the preload side) numbers each task GOMP_task creates and
-// says when its data has been copied in (creation), when it starts and
-// ends, and when the program waits for tasks.  Here a task becomes a
+// rm_gomp.c (the preload side) says when a task's data has been copied
+// in (its creation; the task is known by its data block's address from
+// then on), when it starts and ends, and when the program waits for
+// tasks.  Here a task becomes a
 // logical thread of its own, run by whichever core thread runs it; the
 // core thread goes back to its own logical thread when the task ends.  The
 // orderings are OpenMP's:
@@ -13,7 +14,8 @@
 //               team's next barrier (rm_gomp.c), and, for an undeferred
 //               task (if(0), final), its creator's next statement.
 // Two tasks without such a path are unordered, even when one core thread
-// runs both one after the other.
+// runs both one after the other.  Likewise the sections of a sections
+// construct (section_begin).
 //
 // Each ordering is a sync object in an address range no program uses.
 #include "rm_requests.h"
@@ -28,13 +30,16 @@ constexpr uptr kChildrenKeys = uptr(0xffe1) << 48;  // a logical thread's childr
 constexpr uptr kGroupKeys = uptr(0xffe2) << 48;     // a taskgroup's tasks done
 constexpr uptr kDepKeys = uptr(0xffd0) << 48;       // depend clauses on an address
 
-uptr created_key(UWord id) { return kTaskKeys + id * 16; }
-uptr done_key(UWord id) { return kTaskKeys + id * 16 + 8; }
+uptr created_key(UWord id) { return kTaskKeys + (id & ((uptr(1) << 47) - 1)) * 2; }
+uptr done_key(UWord id) { return created_key(id) + 1; }
 uptr children_key(Tid t) { return kChildrenKeys + uptr(t) * 8; }
 uptr group_key(UWord g) { return kGroupKeys + g * 8; }
-// The last out/inout task on addr, and the in tasks since.
-uptr dep_out_key(UWord addr) { return kDepKeys + (addr & ((uptr(1) << 47) - 1)) * 2; }
-uptr dep_in_key(UWord addr) { return dep_out_key(addr) + 1; }
+// Among the children of `parent` (depend clauses order sibling tasks
+// only): the last out/inout task on addr, and the in tasks since.
+uptr dep_out_key(Tid parent, UWord addr) {
+  return kDepKeys + ((uptr(parent) << 32) ^ (addr & ((uptr(1) << 48) - 1))) * 2;
+}
+uptr dep_in_key(Tid parent, UWord addr) { return dep_out_key(parent, addr) + 1; }
 
 // The most logical threads there may be before tasks stop getting their
 // own: a task's vector clock has an entry per logical thread.
@@ -48,9 +53,13 @@ struct Dep {
 
 struct Task {
   Task* next;  // VgHashNode
-  UWord id;
+  UWord id;    // the address of its data block
+  UWord fn = 0;
+  UWord region = 0;  // the region it was created in (rm_gomp.c), 0: none
   Tid creator = kNoTid;  // the logical thread that created it: its parent
   UWord group = 0;
+  Bool undeferred = False;  // if(0), or created by a final task
+  Bool final = False;       // final: the tasks it creates are included
   ExeContext* where = nullptr;
   Dep deps[kMaxDeps];
   UInt ndeps = 0;
@@ -66,10 +75,37 @@ UWord next_group = 1;
 
 Task* find_task(UWord id) { return static_cast<Task*>(VG_(HT_lookup)(tasks, id)); }
 
+// The last task each logical thread created, for on_created: returns it;
+// with `store`, sets it to `set`; else forgets `set` if it is that one.
+Task* last_created(Tid t, Task* set = nullptr, Bool store = False);
+
 void forget_task(Task* k) {
   VG_(HT_remove)(tasks, k->id);
+  last_created(k->creator, k, False);
   k->~Task();
   VG_(free)(k);
+}
+
+Task* last_created(Tid t, Task* set, Bool store) {
+  static Task** made = nullptr;
+  static UInt n = 0;
+  if (t == kNoTid) return nullptr;
+  if (t >= n) {
+    if (!store) return nullptr;
+    UInt m = n ? n : 64;
+    while (m <= t) m *= 2;
+    Task** nm = static_cast<Task**>(VG_(calloc)("racemap.lastcreated", m, sizeof(Task*)));
+    for (UInt i = 0; i < n; i++) nm[i] = made[i];
+    if (made) VG_(free)(made);
+    made = nm;
+    n = m;
+  }
+  if (store) {
+    made[t] = set;
+  } else if (set && made[t] == set) {
+    made[t] = nullptr;  // forgotten
+  }
+  return made[t];
 }
 
 // Reads a depend array as GCC 9 and later lay it out (libgomp's
@@ -103,42 +139,53 @@ UInt read_depend(const UWord* d, Dep* out, UInt max) {
   return k;
 }
 
-void acquire_deps(Tid t, const Dep* deps, UInt n) {
+// t waits for its siblings (children of `parent`) that deps name.
+void acquire_deps(Tid t, Tid parent, const Dep* deps, UInt n) {
   for (UInt i = 0; i < n; i++) {
-    detector->wait_done(t, dep_out_key(deps[i].addr));
-    if (deps[i].out) detector->wait_done(t, dep_in_key(deps[i].addr));
+    detector->wait_done(t, dep_out_key(parent, deps[i].addr));
+    if (deps[i].out) detector->wait_done(t, dep_in_key(parent, deps[i].addr));
   }
 }
 
-void on_create(Tid t, UWord id, const UWord* depend) {
+void on_create(Tid t, UWord id, UWord fn, const UWord* depend, UWord undeferred, UWord region) {
+  if (Task* stale = find_task(id)) forget_task(stale);  // a block reused
   Task* k = new (VG_(malloc)("racemap.task", sizeof(Task))) Task;
   k->id = id;
+  k->fn = fn;
+  k->region = region;
   k->creator = t;
   HostThread* h = host_of(t);
+  k->final = (undeferred & 2) || h->final_task;
+  k->undeferred = (undeferred & 1) || h->final_task;
   UInt depth = h->ngroups < HostThread::kMaxGroups ? h->ngroups : HostThread::kMaxGroups;
   k->group = depth ? h->groups[depth - 1] : h->task_group;
   k->where = VG_(record_ExeContext)(h->vg_tid, 0);
   k->ndeps = read_depend(depend, k->deps, kMaxDeps);
   VG_(HT_add_node)(tasks, k);
+  last_created(t, k, True);
   detector->signal(t, created_key(id));
 }
 
-void on_begin(ThreadId vg, Tid runner, UWord id) {
+UWord on_begin(ThreadId vg, Tid runner, UWord id) {
   Task* k = find_task(id);
-  if (!k) return;
+  if (!k) return 0;
   k->vg = vg;
   k->resume = runner;
-  Tid t = detector->thread_count() < kMaxLogicalThreads ? new_logical_thread(vg, k->where) : kNoTid;
+  Tid t = detector->thread_count() < kMaxLogicalThreads
+              ? new_logical_thread(vg, k->where, kNoTid, HostThread::kTask)
+              : kNoTid;
   if (t == kNoTid) {
     t = runner;  // out of logical threads: the runner takes the task's orderings
   } else {
     host_of(t)->task_group = k->group;
+    host_of(t)->final_task = k->final;
     run_logical_thread(vg, t);
   }
   k->tid = t;
   detector->wait_done(t, created_key(id));
   detector->destroy(created_key(id));
-  acquire_deps(t, k->deps, k->ndeps);
+  acquire_deps(t, k->creator, k->deps, k->ndeps);
+  return k->fn;
 }
 
 void on_end(ThreadId vg, Tid t, UWord id) {
@@ -146,9 +193,11 @@ void on_end(ThreadId vg, Tid t, UWord id) {
   if (!k || k->tid != t) return;
   detector->signal(t, done_key(id));
   detector->signal(t, children_key(k->creator));
+  if (k->region) detector->signal(t, k->region);  // the team's next barrier
   if (k->group) detector->signal(t, group_key(k->group));
   for (UInt i = 0; i < k->ndeps; i++)
-    detector->signal(t, k->deps[i].out ? dep_out_key(k->deps[i].addr) : dep_in_key(k->deps[i].addr));
+    detector->signal(t, k->deps[i].out ? dep_out_key(k->creator, k->deps[i].addr)
+                                       : dep_in_key(k->creator, k->deps[i].addr));
   if (t != k->resume) {
     detector->finish_thread(t);
     host_of(t)->vg_tid = VG_INVALID_THREADID;
@@ -158,17 +207,46 @@ void on_end(ThreadId vg, Tid t, UWord id) {
   if (k->create_returned) forget_task(k);
 }
 
-// GOMP_task returned: if the task already ran to its end on this core
-// thread, it was undeferred, and the creator continues after it.
-void on_created(ThreadId vg, Tid t, UWord id) {
-  Task* k = find_task(id);
+// GOMP_task returned.  An undeferred task (if(0), or included in a final
+// one) has run to its end: the creator continues after it.  (libgomp may
+// also run a deferrable task at once, when its queue is long: that orders
+// nothing the program may count on.)
+void on_created(ThreadId vg, Tid t) {
+  Task* k = last_created(t);
   if (!k) return;
-  if (k->ended && k->vg == vg) detector->wait_done(t, done_key(id));
+  last_created(t, nullptr, True);
+  if (k->ended && k->vg == vg && k->undeferred) detector->wait_done(t, done_key(k->id));
   k->create_returned = True;
   if (k->ended) {
-    detector->destroy(done_key(id));
+    detector->destroy(done_key(k->id));
     forget_task(k);
   }
+}
+
+// A section of a sections construct runs as a logical thread of its own,
+// forked from the thread that runs it: the construct's sections are
+// unordered with each other, whichever threads run them.  Its end is
+// released on the region's task key, which the construct's closing
+// barrier acquires.  Returns its id for section_end (0: none).
+UWord section_begin(ThreadId vg, Tid runner, UWord done_key) {
+  if (detector->thread_count() >= kMaxLogicalThreads) return 0;
+  Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), runner, HostThread::kSection);
+  if (t == kNoTid) return 0;
+  HostThread* h = host_of(t);
+  h->resume = runner;
+  h->done_key = done_key;
+  h->task_group = host_of(runner)->task_group;
+  run_logical_thread(vg, t);
+  return UWord(t) + 1;
+}
+
+void section_end(ThreadId vg, Tid t, UWord id) {
+  if (id == 0 || Tid(id - 1) != t) return;
+  HostThread* h = host_of(t);
+  if (h->done_key) detector->signal(t, h->done_key);
+  detector->finish_thread(t);
+  h->vg_tid = VG_INVALID_THREADID;
+  run_logical_thread(vg, h->resume);
 }
 
 }  // namespace
@@ -178,16 +256,21 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
   HostThread* h = host_of(t);
   switch (args[0]) {
     case RM_REQ_TASK_CREATE:
-      on_create(t, args[1], reinterpret_cast<const UWord*>(args[2]));
+      on_create(t, args[1], args[2], reinterpret_cast<const UWord*>(args[3]), args[4], args[5]);
       return True;
     case RM_REQ_TASK_BEGIN:
-      on_begin(vg, t, args[1]);
+      *ret = on_begin(vg, t, args[1]);
       return True;
+    case RM_REQ_TASK_REGION: {
+      Task* k = find_task(args[1]);
+      *ret = k ? k->region : 0;
+      return True;
+    }
     case RM_REQ_TASK_END:
       on_end(vg, t, args[1]);
       return True;
     case RM_REQ_TASK_CREATED:
-      on_created(vg, t, args[1]);
+      on_created(vg, t);
       return True;
     case RM_REQ_TASKWAIT:
       detector->wait_done(t, children_key(t));
@@ -195,9 +278,15 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
     case RM_REQ_TASKWAIT_DEPEND: {
       Dep deps[kMaxDeps];
       UInt n = read_depend(reinterpret_cast<const UWord*>(args[1]), deps, kMaxDeps);
-      acquire_deps(t, deps, n);
+      acquire_deps(t, t, deps, n);
       return True;
     }
+    case RM_REQ_SECTION_BEGIN:
+      *ret = section_begin(vg, t, args[1]);
+      return True;
+    case RM_REQ_SECTION_END:
+      section_end(vg, t, args[1]);
+      return True;
     case RM_REQ_TASKGROUP_START:
       if (h->ngroups < HostThread::kMaxGroups) h->groups[h->ngroups] = next_group++;
       h->ngroups++;

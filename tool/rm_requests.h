@@ -29,14 +29,19 @@ enum {
   RM_REQ_BARRIER_ARRIVE,   /* (barrier) returns the round */
   RM_REQ_BARRIER_LEAVE,    /* (barrier, round) */
   /* OpenMP tasks (rm_gomp.c, rm_omp.cpp) */
-  RM_REQ_TASK_CREATE,      /* (task, depend) its data was copied in */
-  RM_REQ_TASK_BEGIN,       /* (task) it starts running */
-  RM_REQ_TASK_END,         /* (task) it finished */
-  RM_REQ_TASK_CREATED,     /* (task) GOMP_task returned to its creator */
+  RM_REQ_TASK_CREATE,      /* (data, fn, depend, undeferred, region): the task
+                              whose data block is at `data` was copied in;
+                              undeferred: 1 for if(0), 2 for final */
+  RM_REQ_TASK_BEGIN,       /* (data) it starts running; returns its fn */
+  RM_REQ_TASK_REGION,      /* (data) returns the region it was created in */
+  RM_REQ_TASK_END,         /* (data) it finished */
+  RM_REQ_TASK_CREATED,     /* () GOMP_task returned to its creator */
   RM_REQ_TASKWAIT,         /* () the current task's children finished */
   RM_REQ_TASKWAIT_DEPEND,  /* (depend) the tasks it depends on finished */
   RM_REQ_TASKGROUP_START,  /* () */
   RM_REQ_TASKGROUP_END,    /* () its tasks finished */
+  RM_REQ_SECTION_BEGIN,    /* (done key) returns the section's id */
+  RM_REQ_SECTION_END,      /* (section id) */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
    * (pthread_once's wrapper uses them too) and ignoring a thread's

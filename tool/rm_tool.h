@@ -22,8 +22,12 @@ struct HostThread {
   UInt signal_depth = 0;
   // OpenMP (rm_omp.cpp): an explicit task runs as a logical thread of its
   // own on the core thread vg_tid; its taskgroups, innermost last.
-  Bool task = False;
+  enum Kind : UChar { kThread, kTask, kSection };
+  Kind kind = kThread;
+  Bool final_task = False;           // a final task: what it creates is included
   UWord task_group = 0;              // the taskgroup the task belongs to
+  Tid resume = kNoTid;               // a section: the logical thread it interrupted
+  UWord done_key = 0;                // a section: released when it ends
   static constexpr UInt kMaxGroups = 16;
   UWord groups[kMaxGroups];
   UInt ngroups = 0;
@@ -38,10 +42,11 @@ extern HostThread* current_host;
 // Returns the logical thread of a core thread, kNoTid if it has none.
 Tid tid_of(ThreadId vg);
 HostThread* host_of(Tid t);
-// Starts a logical thread that core thread vg will run (an OpenMP task),
-// created at `where`; kNoTid if no more can be made.  It knows nothing
-// yet: the caller says what happens before it.
-Tid new_logical_thread(ThreadId vg, ExeContext* where);
+// Starts a logical thread that core thread vg will run (an OpenMP task or
+// section), created at `where`, after everything `parent` did (kNoTid:
+// after nothing; the caller says what happens before it).  Returns kNoTid
+// if no more can be made.
+Tid new_logical_thread(ThreadId vg, ExeContext* where, Tid parent, HostThread::Kind kind);
 // Core thread vg runs logical thread t from now on.
 void run_logical_thread(ThreadId vg, Tid t);
 
