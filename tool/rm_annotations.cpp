@@ -20,6 +20,7 @@
 //
 // Requests that racemap does not model are not claimed: the program gets
 // the default value its macro supplies, as without any tool.
+#include "rm_requests.h"
 #include "rm_tool.h"
 
 #include "helgrind.h"
@@ -420,9 +421,54 @@ Bool drd_request(ThreadId vg, Tid t, const UWord* args, UWord* ret) {
   return True;
 }
 
+// racemap.h's annotations beyond happens-before and ignoring a thread:
+// the same capabilities as helgrind.h's, with the same handling.
+Bool racemap_request(Tid t, const UWord* args) {
+  Bool thread = t != kNoTid;
+  switch (args[0]) {
+    case RACEMAP_REQ_HAPPENS_BEFORE_FORGET_ALL:
+      detector->destroy(args[1]);
+      break;
+    case RACEMAP_REQ_DISABLE_CHECKING:
+      add_ignored(args[1], args[2]);
+      break;
+    case RACEMAP_REQ_ENABLE_CHECKING:
+    case RACEMAP_REQ_CLEAN_MEMORY:
+      stop_ignoring(args[1], args[2]);
+      break;
+    case RACEMAP_REQ_MUTEX_LOCKED:
+      if (thread) detector->mutex_lock(t, args[1]);
+      break;
+    case RACEMAP_REQ_MUTEX_UNLOCKING:
+      if (thread) detector->mutex_unlock(t, args[1]);
+      break;
+    case RACEMAP_REQ_RWLOCK_ACQUIRED:
+      if (thread) detector->rwlock_lock(t, args[1], args[2] != 0);
+      break;
+    case RACEMAP_REQ_RWLOCK_RELEASING:
+      if (thread) detector->rwlock_unlock(t, args[1]);
+      break;
+    case RACEMAP_REQ_BARRIER_INIT:
+      forget_waiters(args[1]);
+      detector->barrier_init(args[1], UInt(args[2]));
+      break;
+    case RACEMAP_REQ_BARRIER_WAIT:
+      if (thread) barrier_wait(t, args[1]);
+      break;
+    default:
+      return False;
+  }
+  return True;
+}
+
 }  // namespace
 
 Bool handle_foreign_request(ThreadId vg, UWord* args, UWord* ret) {
+  if (VG_IS_TOOL_USERREQ('R', 'M', args[0])) {
+    if (args[0] < RACEMAP_REQ_HAPPENS_BEFORE_FORGET_ALL) return False;
+    *ret = 0;
+    return racemap_request(tid_of(vg), args);
+  }
   Bool hg = VG_IS_TOOL_USERREQ('H', 'G', args[0]);
   if (!hg && !VG_IS_TOOL_USERREQ('D', 'R', args[0])) return False;
   Tid t = tid_of(vg);
