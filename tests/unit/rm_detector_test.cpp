@@ -830,6 +830,19 @@ TEST_F(DetectorTest, RepeatedStoreOfOneInstructionReleasesItsLatestValue) {
   EXPECT_FALSE(rd(b, kY + 64));
 }
 
+TEST_F(DetectorTest, AtomicLoadLearnsWhatTheStorerKnewAtTheStoreNotLater) {
+  // c writes y and unlocks m AFTER a's flag store; a then locks m.  b,
+  // reading the flag, must not learn of c's write through a.
+  Tid c = d->start_thread(root);
+  wr(a, kX);               // flag = 1 (a plain release store)
+  wr(c, kY);
+  d->mutex_unlock(c, kM);
+  d->mutex_lock(a, kM);    // a learns of c's write, after its store
+  EXPECT_FALSE(ard(b, kX));
+  EXPECT_TRUE(rd(b, kY));
+  EXPECT_EQ(c, prev.tid);
+}
+
 TEST_F(DetectorTest, AtomicStoreReleasesToLaterAtomicLoad) {
   wr(a, kY);
   EXPECT_FALSE(awr(a, kX));
