@@ -55,15 +55,21 @@ struct region {
 };
 
 static __thread struct region* current_region;
+/* The frame of the innermost region_body: the thread's private variables
+ * of the region (the outlined body's frame) lie below it. */
+static __thread void* region_frame;
 
 static void region_body(void* arg) {
   struct region* r = arg;
   struct region* outer = current_region;
+  void* outer_frame = region_frame;
   current_region = r;
+  region_frame = __builtin_frame_address(0);
   ACQUIRE(&r->start);
   r->fn(r->data);
   RELEASE(&r->end);
   current_region = outer;
+  region_frame = outer_frame;
 }
 
 static void region_begin(struct region* r, void (*fn)(void*), void* data) {
@@ -200,7 +206,8 @@ static unsigned section_begin(unsigned s) {
   W id = 0;
   if (s)
     VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN,
-                               current_region ? (W)&current_region->tasks : 0, 0, 0, 0, 0);
+                               current_region ? (W)&current_region->tasks : 0, region_frame, 0,
+                               0, 0);
   current_section = id;
   return s;
 }

@@ -28,6 +28,10 @@ struct HostThread {
   UWord task_group = 0;              // the taskgroup the task belongs to
   Tid resume = kNoTid;               // a section: the logical thread it interrupted
   UWord done_key = 0;                // a section: released when it ends
+  // A section: the stack of the thread's region body, [lo, hi), holds the
+  // private variables of the thread that runs it (its implicit task's):
+  // accesses there are that thread's, in its program order.
+  Addr private_lo = 0, private_hi = 0;
   static constexpr UInt kMaxGroups = 16;
   UWord groups[kMaxGroups];
   UInt ngroups = 0;
