@@ -12,6 +12,8 @@
 #     --out DIR      results directory (default /tmp/drb-results)
 #     --only REGEX   only programs whose name matches (grep -E)
 #     --cc CC, --cxx CXX   compilers (default gcc, g++)
+#     --cflags FLAGS compile flags (default "-g -O1"; DataRaceBench's own
+#                    harness uses "-O3 -march=native -g" for Valgrind tools)
 #     --report       no build, no run: summarize OUT's results-TOOL.tsv again
 #
 # DataRaceBench is not bundled: fetch it once, e.g.
@@ -81,6 +83,7 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --only=*) only=${1#*=}; shift ;;
     --cc) CC=$2; shift 2 ;;
+    --cflags) CFLAGS_DRB=$2; shift 2 ;;
     --report) report_only=1; shift ;;
     --cxx) CXX=$2; shift 2 ;;
     -h|--help) usage 0 ;;
@@ -136,7 +139,7 @@ build_all() {
     if grep -q PolyBench "$f"; then
       extra=("$drb/utilities/polybench.c" -I"$drb" -I"$drb/utilities" -DPOLYBENCH_NO_FLUSH_CACHE -DPOLYBENCH_TIME -D_POSIX_C_SOURCE=200112L)
     fi
-    if [ "$out/bin/$name" -nt "$f" ] || $cc -fopenmp -g -O1 -w "$f" "${extra[@]}" -o "$out/bin/$name" -lm >"$out/bin/$name.build.log" 2>&1; then
+    if [ "$out/bin/$name" -nt "$f" ] || $cc -fopenmp ${CFLAGS_DRB:--g -O1} -w "$f" "${extra[@]}" -o "$out/bin/$name" -lm >"$out/bin/$name.build.log" 2>&1; then
       printf '%s\t%s\tbuilt\t\n' "$name" "$(expected "$name")" >>"$out/build.tsv.new"
     else
       reason=$(grep -m1 -E 'error|undefined reference' "$out/bin/$name.build.log" | sed "s|$drb/||; s/\t/ /g")

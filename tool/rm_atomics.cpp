@@ -259,10 +259,81 @@ Addr const_target(const IRConst* c) {
   return c->tag == Ico_U64 ? Addr(c->Ico.U64) : c->tag == Ico_U32 ? Addr(c->Ico.U32) : 0;
 }
 
+// The definitions of the superblock's temporaries (flat IR: each is
+// written once).
+struct Defs {
+  const IRExpr** def;
+  Int n;
+  explicit Defs(const IRSB* sb) : n(sb->tyenv->types_used) {
+    def = static_cast<const IRExpr**>(VG_(calloc)("racemap.defs", n + 1, sizeof(IRExpr*)));
+    for (Int i = 0; i < sb->stmts_used; i++)
+      if (sb->stmts[i]->tag == Ist_WrTmp && sb->stmts[i]->Ist.WrTmp.tmp < UInt(n))
+        def[sb->stmts[i]->Ist.WrTmp.tmp] = sb->stmts[i]->Ist.WrTmp.data;
+  }
+  ~Defs() { VG_(free)(def); }
+  Defs(const Defs&) = delete;
+  Defs& operator=(const Defs&) = delete;
+  // The expression that computed e (through copies of temporaries).
+  const IRExpr* of(const IRExpr* e) const {
+    for (Int hops = 0; e && e->tag == Iex_RdTmp && hops < 8; hops++) {
+      const IRExpr* d = e->Iex.RdTmp.tmp < UInt(n) ? def[e->Iex.RdTmp.tmp] : nullptr;
+      if (!d || d->tag != Iex_RdTmp) return d;
+      e = d;
+    }
+    return nullptr;
+  }
+};
+
+// Returns whether addr is a slot of the stack frame (frame or stack
+// pointer plus a constant), with *key naming it.
+Bool stack_slot(const Defs& defs, const IRExpr* addr, Long* key) {
+  static const Int kFrame = offsetof(VexGuestAMD64State, guest_RBP);
+  static const Int kStack = offsetof(VexGuestAMD64State, guest_RSP);
+  const IRExpr* e = defs.of(addr);
+  Long offset = 0;
+  if (e && e->tag == Iex_Binop && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
+      e->Iex.Binop.arg2->tag == Iex_Const && e->Iex.Binop.arg2->Iex.Const.con->tag == Ico_U64) {
+    offset = Long(e->Iex.Binop.arg2->Iex.Const.con->Ico.U64);
+    if (e->Iex.Binop.op == Iop_Sub64) offset = -offset;
+    e = defs.of(e->Iex.Binop.arg1);
+  }
+  if (!e || e->tag != Iex_Get || (e->Iex.Get.offset != kFrame && e->Iex.Get.offset != kStack))
+    return False;
+  *key = (Long(e->Iex.Get.offset) << 40) ^ offset;
+  return True;
+}
+
+// Stack slots holding the loaded value (unoptimised code keeps every
+// value in its frame).
+struct Slots {
+  static constexpr Int kMax = 8;
+  Long key[kMax];
+  Bool pure[kMax];
+  Int n = 0;
+  Int find(Long k) const {
+    for (Int i = 0; i < n; i++)
+      if (key[i] == k) return i;
+    return -1;
+  }
+  void put(Long k, Bool is_pure) {
+    Int i = find(k);
+    if (i < 0 && n < kMax) i = n++;
+    if (i >= 0) {
+      key[i] = k;
+      pure[i] = is_pure;
+    }
+  }
+  void forget(Long k) {
+    Int i = find(k);
+    if (i >= 0) key[i] = key[--n], pure[i] = pure[n];
+  }
+};
+
 // Follows the value of the load at statement `at` (loading temp `t` at
 // guest address `pc`) through the rest of the superblock.  `pure`: the
 // temporaries computed from that value and constants alone.
-Bool is_acquire_load(const IRSB* sb, Int at, IRTemp t, Addr pc, TempSet* taint, TempSet* pure) {
+Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, TempSet* taint,
+                     TempSet* pure) {
   taint->clear();
   taint->add(t);
   pure->clear();
@@ -272,13 +343,20 @@ Bool is_acquire_load(const IRSB* sb, Int at, IRTemp t, Addr pc, TempSet* taint, 
   // guard: the value decides a branch; flag_test: compared with constants
   // only (a flag, a state, a null pointer); back_edge: the branch loops.
   Bool guard = False, flag_test = False, back_edge = False, data = False;
+  Slots slots;
+  Long key;
   for (Int i = at + 1; i < sb->stmts_used && !(data && guard); i++) {
     const IRStmt* st = sb->stmts[i];
     switch (st->tag) {
       case Ist_WrTmp: {
         const IRExpr* e = st->Ist.WrTmp.data;
         if (e->tag == Iex_Load) {
-          if (reads(e->Iex.Load.addr, *taint, &regs)) data = True;  // dereferenced
+          if (reads(e->Iex.Load.addr, *taint, &regs)) {
+            data = True;  // dereferenced
+          } else if (stack_slot(defs, e->Iex.Load.addr, &key) && slots.find(key) >= 0) {
+            taint->add(st->Ist.WrTmp.tmp);  // the value again, from its slot
+            if (slots.pure[slots.find(key)]) pure->add(st->Ist.WrTmp.tmp);
+          }
         } else if (reads(e, *taint, &regs)) {
           taint->add(st->Ist.WrTmp.tmp);
           if (!only_tests(e, *taint, regs)) data = True;
@@ -295,8 +373,16 @@ Bool is_acquire_load(const IRSB* sb, Int at, IRTemp t, Addr pc, TempSet* taint, 
         break;
       }
       case Ist_Store:
-        if (reads(st->Ist.Store.addr, *taint, &regs) || reads(st->Ist.Store.data, *taint, &regs))
+        if (stack_slot(defs, st->Ist.Store.addr, &key)) {
+          // Kept in the frame: followed, not used.
+          if (reads(st->Ist.Store.data, *taint, &regs))
+            slots.put(key, !reads_other(st->Ist.Store.data, *pure, pure_regs));
+          else
+            slots.forget(key);
+        } else if (reads(st->Ist.Store.addr, *taint, &regs) ||
+                   reads(st->Ist.Store.data, *taint, &regs)) {
           data = True;
+        }
         break;
       case Ist_StoreG:
         if (reads(st->Ist.StoreG.details->addr, *taint, &regs) ||
@@ -378,6 +464,7 @@ void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
   TempSet varying(sb->tyenv->types_used);
   varying_temps(sb, written, &varying);
   TempSet taint(sb->tyenv->types_used), pure(sb->tyenv->types_used);
+  Defs defs(sb);
   Addr pc = 0;
   for (Int i = 0; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
@@ -388,7 +475,7 @@ void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
       const IRExpr* ld = st->Ist.WrTmp.data;
       if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
       if (in_atomics_source(pc) || (!reads(ld->Iex.Load.addr, varying, &written) &&
-                                    is_acquire_load(sb, i, st->Ist.WrTmp.tmp, pc, &taint, &pure)))
+                                    is_acquire_load(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure)))
         atomic[i] = 1;
     } else if (st->tag == Ist_Store) {
       if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;

@@ -202,12 +202,18 @@ static void section_end(void) {
   current_section = 0;
 }
 
-static unsigned section_begin(unsigned s) {
+/* The caller's stack pointer at the call of the wrapper it is used in
+ * (the preload keeps frame pointers). */
+#define CALLER_SP ((W)__builtin_frame_address(0) + 2 * sizeof(W))
+
+/* caller_sp: the stack pointer of the code that runs the section; its
+ * private variables lie between it and the region body's frame. */
+static unsigned section_begin(unsigned s, W caller_sp) {
   W id = 0;
   if (s)
     VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN,
-                               current_region ? (W)&current_region->tasks : 0, region_frame, 0,
-                               0, 0);
+                               current_region ? (W)&current_region->tasks : 0, region_frame,
+                               caller_sp, 0, 0);
   current_section = id;
   return s;
 }
@@ -219,7 +225,7 @@ unsigned GOMP(GOMP_sections_start)(unsigned count) {
   VALGRIND_GET_ORIG_FN(orig);
   section_end();
   CALL_FN_W_W(s, orig, count);
-  return section_begin((unsigned)s);
+  return section_begin((unsigned)s, CALLER_SP);
 }
 
 unsigned GOMP(GOMP_sections2_start)(unsigned count, void** reductions, void** mem);
@@ -229,7 +235,7 @@ unsigned GOMP(GOMP_sections2_start)(unsigned count, void** reductions, void** me
   VALGRIND_GET_ORIG_FN(orig);
   section_end();
   CALL_FN_W_WWW(s, orig, count, reductions, mem);
-  return section_begin((unsigned)s);
+  return section_begin((unsigned)s, CALLER_SP);
 }
 
 unsigned GOMP(GOMP_sections_next)(void);
@@ -239,7 +245,7 @@ unsigned GOMP(GOMP_sections_next)(void) {
   VALGRIND_GET_ORIG_FN(orig);
   section_end();
   CALL_FN_W_v(s, orig);
-  return section_begin((unsigned)s);
+  return section_begin((unsigned)s, CALLER_SP);
 }
 
 void GOMP(GOMP_sections_end)(void);
@@ -330,7 +336,9 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
   s.cpyfn = cpyfn;
   s.size = size;
   s.depend = (flags & GOMP_TASK_FLAG_DEPEND) ? depend : NULL;
-  s.undeferred = (if_clause ? 0 : 1) | ((flags & GOMP_TASK_FLAG_FINAL) ? 2 : 0);
+  /* Outside a parallel region libgomp runs every task at once: the
+   * creator is the only thread there is. */
+  s.undeferred = (if_clause && current_region ? 0 : 1) | ((flags & GOMP_TASK_FLAG_FINAL) ? 2 : 0);
   CALL_FN_W_10W(unused, orig, task_body, &s, task_copy, size, align, if_clause, flags, depend,
                 priority, detach);
   (void)unused;
@@ -359,7 +367,7 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
     s.cpyfn = cpyfn;                                                                         \
     s.size = size;                                                                           \
     s.depend = NULL;                                                                         \
-    s.undeferred = (flags & GOMP_TASK_FLAG_FINAL) ? 2 : 0;                                   \
+    s.undeferred = (current_region ? 0 : 1) | ((flags & GOMP_TASK_FLAG_FINAL) ? 2 : 0);      \
     if (!(flags & GOMP_TASK_FLAG_NOGROUP)) REQ1(RM_REQ_TASKGROUP_START, 0);                  \
     CALL_FN_W_11W(unused, orig, task_body, &s, task_copy, size, align, flags, num_tasks,     \
                   priority, start, end, step);                                               \

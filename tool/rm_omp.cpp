@@ -231,14 +231,14 @@ void on_created(ThreadId vg, Tid t) {
 // (between the section's stack pointer and the region body's frame) stay
 // its own: sections one thread runs share them in program order.
 // Returns its id for section_end (0: none).
-UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame) {
+UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, Addr caller_sp) {
   if (detector->thread_count() >= kMaxLogicalThreads) return 0;
   Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), runner, HostThread::kSection);
   if (t == kNoTid) return 0;
   HostThread* h = host_of(t);
   h->resume = runner;
   h->done_key = done_key;
-  h->private_lo = VG_(get_SP)(vg);
+  h->private_lo = caller_sp ? caller_sp : VG_(get_SP)(vg);
   h->private_hi = region_frame > h->private_lo ? region_frame : h->private_lo;
   h->task_group = host_of(runner)->task_group;
   run_logical_thread(vg, t);
@@ -287,7 +287,7 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       return True;
     }
     case RM_REQ_SECTION_BEGIN:
-      *ret = section_begin(vg, t, args[1], args[2]);
+      *ret = section_begin(vg, t, args[1], args[2], args[3]);
       return True;
     case RM_REQ_SECTION_END:
       section_end(vg, t, args[1]);
