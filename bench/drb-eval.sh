@@ -56,6 +56,9 @@
 #   logs/TOOL/PROG.log     the tool's output
 # The summaries are printed at the end.
 set -u
+# The whole script is one block, read before it runs: an edit of this file
+# during a long run cannot change what the run executes.
+{
 here=$(cd "$(dirname "$0")" && pwd)
 tools=()
 threads=2
@@ -277,3 +280,5 @@ done
 for tool in "${tools[@]}"; do
   [ -f "$out/summary-$tool.txt" ] && { cat "$out/summary-$tool.txt"; echo; }
 done
+exit 0
+}
