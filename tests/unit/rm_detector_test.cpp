@@ -932,6 +932,23 @@ TEST_F(DetectorTest, AtomicRmwReleasesSoRepeatedWriteIsRecorded) {
   EXPECT_EQ(d->thread(a)->clock(), prev.clock);
 }
 
+// ---- eviction
+
+TEST_F(DetectorTest, FullGranuleEvictsACellThatHappensBeforeRatherThanAnUnorderedRead) {
+  // Three cells of root, ordered before c and f; c's read of byte 0 is
+  // unordered with f.  f's read needs a slot: it must not take c's, or
+  // f's write (a read-modify-write's second half) would miss the race.
+  wr(root, kX + 4, 1);
+  wr(root, kX + 5, 1);
+  wr(root, kX + 6, 1);
+  Tid c = d->start_thread(root);
+  Tid f = d->start_thread(root);
+  EXPECT_FALSE(rd(c, kX, 1));
+  EXPECT_FALSE(rd(f, kX, 1));
+  EXPECT_TRUE(wr(f, kX, 1));
+  EXPECT_EQ(c, prev.tid);
+}
+
 // ---- write forgets what it happens after
 
 TEST_F(DetectorTest, OrderedWriteReplacesEarlierWriteAsTheRaceToReport) {
