@@ -20,7 +20,8 @@ expect() {  # name condition...
 rm_run --no-such-option "$cli/clean" >"$cli/unknown.out" 2>&1
 expect "unknown option exits 1" test $? = 1
 expect "unknown option message" grep -q "Unknown option: --no-such-option" "$cli/unknown.out"
-for bad in --history-size=0 --history-size=abc --max-races=-1 --check-stack-var=maybe; do
+for bad in --history-size=0 --history-size=abc --max-races=-1 --check-stack-var=maybe \
+    --infer-atomics=perhaps --trace-atomics=2; do
   rm_run "$bad" "$cli/clean" >"$cli/bad.out" 2>&1
   rc=$?
   expect "bad value $bad exits 1" test $rc = 1
