@@ -135,7 +135,10 @@ void announce(Tid t) {
               running ? "running" : "finished");
   } else if (h->kind != HostThread::kThread) {
     VG_(umsg)("Thread #%u is an OpenMP %s (%s), created\n", thread_nr(t),
-              h->kind == HostThread::kTask ? "task" : "section", running ? "running" : "finished");
+              h->kind == HostThread::kTask      ? "task"
+              : h->kind == HostThread::kSection ? "section"
+                                                : "loop chunk",
+              running ? "running" : "finished");
     VG_(pp_ExeContext)(h->created_at);
   } else {
     VG_(umsg)("Thread #%u was created (%s)\n", thread_nr(t), running ? "running" : "finished");

@@ -20,8 +20,9 @@
  *    on; taskloop's tasks likewise.  The tool orders the task after its creation, after
  *    the tasks it depends on (depend clauses), and before its parent's
  *    taskwait, the end of its taskgroup, and the next barrier of the team.
- *  - The sections of a sections construct are logical threads too, forked
- *    from the thread that runs each: unordered with each other, whichever
+ *  - The sections of a sections construct, and the chunks of a loop with
+ *    a dynamic or guided schedule, are logical threads too, forked from
+ *    the thread that runs each: unordered with each other, whichever
  *    threads run them (under Valgrind one thread often runs them all).
  *  - Barriers (explicit, and the implicit ones at the end of worksharing
  *    constructs) acquire the tasks and sections the team has finished.
@@ -186,9 +187,7 @@ static void barrier_done(void) {
   }
 
 BARRIER_V(GOMP_barrier)
-BARRIER_V(GOMP_loop_end)
 BARRIER_B(GOMP_barrier_cancel)
-BARRIER_B(GOMP_loop_end_cancel)
 
 /* ---- sections: each runs as a logical thread of its own ---------------- */
 
@@ -208,15 +207,16 @@ static void section_end(void) {
 
 /* caller_sp: the stack pointer of the code that runs the section; its
  * private variables lie between it and the region body's frame. */
-static unsigned section_begin(unsigned s, W caller_sp) {
+static unsigned piece_begin(unsigned s, W caller_sp, W chunk) {
   W id = 0;
   if (s)
     VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN,
                                current_region ? (W)&current_region->tasks : 0, region_frame,
-                               caller_sp, 0, 0);
+                               caller_sp, chunk, 0);
   current_section = id;
   return s;
 }
+#define section_begin(s, sp) piece_begin((s), (sp), 0)
 
 unsigned GOMP(GOMP_sections_start)(unsigned count);
 unsigned GOMP(GOMP_sections_start)(unsigned count) {
@@ -409,4 +409,91 @@ void GOMP(GOMP_taskgroup_end)(void) {
   VALGRIND_GET_ORIG_FN(orig);
   CALL_FN_v_v(orig);
   REQ1(RM_REQ_TASKGROUP_END, 0);
+}
+
+/* ---- loop chunks of dynamic and guided schedules -------------------------
+ *
+ * Each chunk a thread takes is a logical thread of its own, like a
+ * section: chunks are unordered with each other whichever threads take
+ * them (under Valgrind one thread often takes them all), and the thread's
+ * private variables stay its own.  Static schedules are left alone: their
+ * chunks go to fixed threads, in program order. */
+
+#define CHUNK_BEGIN(ok) piece_begin((unsigned)(ok), CALLER_SP, 1)
+
+#define LOOP_START6(name)                                                                   \
+  _Bool GOMP(name)(long start, long end, long incr, long chunk, long* istart, long* iend); \
+  _Bool GOMP(name)(long start, long end, long incr, long chunk, long* istart, long* iend) {  \
+    OrigFn orig;                                                                            \
+    W ok;                                                                                   \
+    VALGRIND_GET_ORIG_FN(orig);                                                             \
+    section_end();                                                                          \
+    CALL_FN_W_6W(ok, orig, start, end, incr, chunk, istart, iend);                          \
+    return CHUNK_BEGIN(ok);                                                                 \
+  }
+#define LOOP_NEXT2(name)                          \
+  _Bool GOMP(name)(void* istart, void* iend);     \
+  _Bool GOMP(name)(void* istart, void* iend) {    \
+    OrigFn orig;                                  \
+    W ok;                                         \
+    VALGRIND_GET_ORIG_FN(orig);                   \
+    section_end();                                \
+    CALL_FN_W_WW(ok, orig, istart, iend);         \
+    return CHUNK_BEGIN(ok);                       \
+  }
+#define LOOP_ULL_START7(name)                                                                \
+  _Bool GOMP(name)(_Bool up, W start, W end, W incr, W chunk, W* istart, W* iend);          \
+  _Bool GOMP(name)(_Bool up, W start, W end, W incr, W chunk, W* istart, W* iend) {         \
+    OrigFn orig;                                                                             \
+    W ok;                                                                                    \
+    VALGRIND_GET_ORIG_FN(orig);                                                              \
+    section_end();                                                                           \
+    CALL_FN_W_7W(ok, orig, up, start, end, incr, chunk, istart, iend);                       \
+    return CHUNK_BEGIN(ok);                                                                  \
+  }
+
+LOOP_START6(GOMP_loop_dynamic_start)
+LOOP_START6(GOMP_loop_guided_start)
+LOOP_START6(GOMP_loop_nonmonotonic_dynamic_start)
+LOOP_START6(GOMP_loop_nonmonotonic_guided_start)
+LOOP_NEXT2(GOMP_loop_dynamic_next)
+LOOP_NEXT2(GOMP_loop_guided_next)
+LOOP_NEXT2(GOMP_loop_nonmonotonic_dynamic_next)
+LOOP_NEXT2(GOMP_loop_nonmonotonic_guided_next)
+LOOP_ULL_START7(GOMP_loop_ull_dynamic_start)
+LOOP_ULL_START7(GOMP_loop_ull_guided_start)
+LOOP_ULL_START7(GOMP_loop_ull_nonmonotonic_dynamic_start)
+LOOP_ULL_START7(GOMP_loop_ull_nonmonotonic_guided_start)
+LOOP_NEXT2(GOMP_loop_ull_dynamic_next)
+LOOP_NEXT2(GOMP_loop_ull_guided_next)
+LOOP_NEXT2(GOMP_loop_ull_nonmonotonic_dynamic_next)
+LOOP_NEXT2(GOMP_loop_ull_nonmonotonic_guided_next)
+
+/* The end of a worksharing loop: the chunk in progress ends first. */
+void GOMP(GOMP_loop_end)(void);
+void GOMP(GOMP_loop_end)(void) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_v_v(orig);
+  barrier_done();
+}
+
+_Bool GOMP(GOMP_loop_end_cancel)(void);
+_Bool GOMP(GOMP_loop_end_cancel)(void) {
+  OrigFn orig;
+  W ret;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_W_v(ret, orig);
+  barrier_done();
+  return (_Bool)ret;
+}
+
+void GOMP(GOMP_loop_end_nowait)(void);
+void GOMP(GOMP_loop_end_nowait)(void) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_v_v(orig);
 }

@@ -72,7 +72,7 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   HostThread* h = current_host;
   if (!h) return;
   Tid t = current;
-  if (h->kind == HostThread::kSection && addr >= h->private_lo && addr < h->private_hi)
+  if (h->kind >= HostThread::kSection && addr >= h->private_lo && addr < h->private_hi)
     t = h->resume;  // the running thread's private variables (rm_omp.cpp)
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;

@@ -223,7 +223,8 @@ void on_created(ThreadId vg, Tid t) {
   }
 }
 
-// A section of a sections construct runs as a logical thread of its own,
+// A section of a sections construct (or a chunk of a dynamic or guided
+// loop) runs as a logical thread of its own,
 // forked from the thread that runs it: the construct's sections are
 // unordered with each other, whichever threads run them.  Its end is
 // released on the region's task key, which the construct's closing
@@ -231,9 +232,11 @@ void on_created(ThreadId vg, Tid t) {
 // (between the section's stack pointer and the region body's frame) stay
 // its own: sections one thread runs share them in program order.
 // Returns its id for section_end (0: none).
-UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, Addr caller_sp) {
+UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, Addr caller_sp,
+                    Bool chunk) {
   if (detector->thread_count() >= kMaxLogicalThreads) return 0;
-  Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), runner, HostThread::kSection);
+  Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), runner,
+                             chunk ? HostThread::kChunk : HostThread::kSection);
   if (t == kNoTid) return 0;
   HostThread* h = host_of(t);
   h->resume = runner;
@@ -287,7 +290,7 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       return True;
     }
     case RM_REQ_SECTION_BEGIN:
-      *ret = section_begin(vg, t, args[1], args[2], args[3]);
+      *ret = section_begin(vg, t, args[1], args[2], args[3], args[4] != 0);
       return True;
     case RM_REQ_SECTION_END:
       section_end(vg, t, args[1]);

@@ -40,8 +40,8 @@ enum {
   RM_REQ_TASKWAIT_DEPEND,  /* (depend) the tasks it depends on finished */
   RM_REQ_TASKGROUP_START,  /* () */
   RM_REQ_TASKGROUP_END,    /* () its tasks finished */
-  RM_REQ_SECTION_BEGIN,    /* (done key, region frame, caller's sp) returns the
-                              section's id */
+  RM_REQ_SECTION_BEGIN,    /* (done key, region frame, caller's sp, is a loop
+                              chunk) returns the section's id */
   RM_REQ_SECTION_END,      /* (section id) */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
