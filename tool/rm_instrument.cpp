@@ -91,7 +91,7 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
       report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
   }
   if (unchecked) return;
-  u64 learnt = detector->stats().store_acquires;
+  u64 learnt = clo.trace_atomics ? detector->stats().store_acquires : 0;
   if (detector->access(t, addr, size, write, atomic, pc, sp, &prev))
     report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
   if (clo.trace_atomics && detector->stats().store_acquires != learnt)
