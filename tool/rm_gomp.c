@@ -167,27 +167,34 @@ static void barrier_done(void) {
   if (current_region) ACQUIRE(&current_region->tasks);
 }
 
-#define BARRIER_V(name)                  \
-  void GOMP(name)(void);                 \
-  void GOMP(name)(void) {                \
-    OrigFn orig;                         \
-    VALGRIND_GET_ORIG_FN(orig);          \
-    CALL_FN_v_v(orig);                   \
-    barrier_done();                      \
+static void section_end(void);
+
+/* A wrapper of a barrier or of the end of a worksharing construct, void or
+ * returning bool (the _cancel variants): `closes` -- the section or loop
+ * chunk in progress ends first; `waits` -- it is a barrier. */
+#define END_V(name, closes, waits)        \
+  void GOMP(name)(void);                  \
+  void GOMP(name)(void) {                 \
+    OrigFn orig;                          \
+    VALGRIND_GET_ORIG_FN(orig);           \
+    if (closes) section_end();            \
+    CALL_FN_v_v(orig);                    \
+    if (waits) barrier_done();            \
   }
-#define BARRIER_B(name)                  \
-  _Bool GOMP(name)(void);                \
-  _Bool GOMP(name)(void) {               \
-    OrigFn orig;                         \
-    W ret;                               \
-    VALGRIND_GET_ORIG_FN(orig);          \
-    CALL_FN_W_v(ret, orig);              \
-    barrier_done();                      \
-    return (_Bool)ret;                   \
+#define END_B(name, closes)               \
+  _Bool GOMP(name)(void);                 \
+  _Bool GOMP(name)(void) {                \
+    OrigFn orig;                          \
+    W ret;                                \
+    VALGRIND_GET_ORIG_FN(orig);           \
+    if (closes) section_end();            \
+    CALL_FN_W_v(ret, orig);               \
+    barrier_done();                       \
+    return (_Bool)ret;                    \
   }
 
-BARRIER_V(GOMP_barrier)
-BARRIER_B(GOMP_barrier_cancel)
+END_V(GOMP_barrier, 0, 1)
+END_B(GOMP_barrier_cancel, 0)
 
 /* ---- sections: each runs as a logical thread of its own ---------------- */
 
@@ -248,33 +255,9 @@ unsigned GOMP(GOMP_sections_next)(void) {
   return section_begin((unsigned)s, CALLER_SP);
 }
 
-void GOMP(GOMP_sections_end)(void);
-void GOMP(GOMP_sections_end)(void) {
-  OrigFn orig;
-  VALGRIND_GET_ORIG_FN(orig);
-  section_end();
-  CALL_FN_v_v(orig);
-  barrier_done();
-}
-
-_Bool GOMP(GOMP_sections_end_cancel)(void);
-_Bool GOMP(GOMP_sections_end_cancel)(void) {
-  OrigFn orig;
-  W ret;
-  VALGRIND_GET_ORIG_FN(orig);
-  section_end();
-  CALL_FN_W_v(ret, orig);
-  barrier_done();
-  return (_Bool)ret;
-}
-
-void GOMP(GOMP_sections_end_nowait)(void);
-void GOMP(GOMP_sections_end_nowait)(void) {
-  OrigFn orig;
-  VALGRIND_GET_ORIG_FN(orig);
-  section_end();
-  CALL_FN_v_v(orig);
-}
+END_V(GOMP_sections_end, 1, 1)
+END_B(GOMP_sections_end_cancel, 1)
+END_V(GOMP_sections_end_nowait, 1, 0)
 
 /* ---- tasks -------------------------------------------------------------- */
 
@@ -470,30 +453,6 @@ LOOP_NEXT2(GOMP_loop_ull_nonmonotonic_dynamic_next)
 LOOP_NEXT2(GOMP_loop_ull_nonmonotonic_guided_next)
 
 /* The end of a worksharing loop: the chunk in progress ends first. */
-void GOMP(GOMP_loop_end)(void);
-void GOMP(GOMP_loop_end)(void) {
-  OrigFn orig;
-  VALGRIND_GET_ORIG_FN(orig);
-  section_end();
-  CALL_FN_v_v(orig);
-  barrier_done();
-}
-
-_Bool GOMP(GOMP_loop_end_cancel)(void);
-_Bool GOMP(GOMP_loop_end_cancel)(void) {
-  OrigFn orig;
-  W ret;
-  VALGRIND_GET_ORIG_FN(orig);
-  section_end();
-  CALL_FN_W_v(ret, orig);
-  barrier_done();
-  return (_Bool)ret;
-}
-
-void GOMP(GOMP_loop_end_nowait)(void);
-void GOMP(GOMP_loop_end_nowait)(void) {
-  OrigFn orig;
-  VALGRIND_GET_ORIG_FN(orig);
-  section_end();
-  CALL_FN_v_v(orig);
-}
+END_V(GOMP_loop_end, 1, 1)
+END_B(GOMP_loop_end_cancel, 1)
+END_V(GOMP_loop_end_nowait, 1, 0)
