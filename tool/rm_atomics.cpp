@@ -18,7 +18,10 @@
 //        another value, as in `while (tail.load(acquire) == head)`.
 //    A loop over a linked list or an array is not one: its load address
 //    changes from one iteration to the next.  Nor is `if (n + 1 > limit)`,
-//    the check of a data structure's field against another value.
+//    the check of a data structure's field against another value, nor a
+//    load from an address the superblock also stores to (a loop counter
+//    kept in memory, an unguarded test-and-set).  Such a guessed acquire
+//    made under a lock may yet be a plain read: see Detector::access.
 //  - A release store: a store followed by MFENCE (gcc's seq_cst store).
 //  - Either, when the debug info says so: any load or store whose source
 //    line lies in the atomics of C++ (<atomic>, bits/atomic_base.h...) or
@@ -425,6 +428,47 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc
   return back_edge || (flag_test && flag_sized && !data);
 }
 
+// Returns whether expressions a and b compute the same value, seen through
+// the temporaries that hold them (the superblock's registers that they read
+// are taken as unchanged: the caller checks that).
+Bool same_value(const Defs& defs, const IRExpr* a, const IRExpr* b, Int depth = 0) {
+  if (depth > 8) return False;
+  if (a->tag == Iex_RdTmp && b->tag == Iex_RdTmp && a->Iex.RdTmp.tmp == b->Iex.RdTmp.tmp) return True;
+  if (a->tag == Iex_RdTmp) a = defs.of(a);
+  if (b->tag == Iex_RdTmp) b = defs.of(b);
+  if (!a || !b || a->tag != b->tag) return False;
+  switch (a->tag) {
+    case Iex_Const:
+      return eqIRConst(a->Iex.Const.con, b->Iex.Const.con);
+    case Iex_Get:
+      return a->Iex.Get.offset == b->Iex.Get.offset && a->Iex.Get.ty == b->Iex.Get.ty;
+    case Iex_Unop:
+      return a->Iex.Unop.op == b->Iex.Unop.op && same_value(defs, a->Iex.Unop.arg, b->Iex.Unop.arg, depth + 1);
+    case Iex_Binop:
+      return a->Iex.Binop.op == b->Iex.Binop.op &&
+             same_value(defs, a->Iex.Binop.arg1, b->Iex.Binop.arg1, depth + 1) &&
+             same_value(defs, a->Iex.Binop.arg2, b->Iex.Binop.arg2, depth + 1);
+    default:
+      return False;
+  }
+}
+
+// Returns whether the superblock has a plain store to address `addr` (one
+// that does not change within it): then a test of the value loaded from
+// there is the thread's own loop counter or its unguarded test-and-set
+// (`for (*j = 0; *j < n; (*j)++)`, `if (!done) done = 1`), not a wait for
+// another thread.
+Bool stored_to(const IRSB* sb, const Defs& defs, const IRExpr* addr) {
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    const IRExpr* to = st->tag == Ist_Store    ? st->Ist.Store.addr
+                       : st->tag == Ist_StoreG ? st->Ist.StoreG.details->addr
+                                               : nullptr;
+    if (to && same_value(defs, to, addr)) return True;
+  }
+  return False;
+}
+
 // Returns whether the instruction after the one holding statement `at` is
 // a full fence (MFENCE).
 Bool fence_follows(const IRSB* sb, Int at) {
@@ -474,12 +518,14 @@ void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
     } else if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
       const IRExpr* ld = st->Ist.WrTmp.data;
       if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
-      if (in_atomics_source(pc) || (!reads(ld->Iex.Load.addr, varying, &written) &&
-                                    is_acquire_load(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure)))
-        atomic[i] = 1;
+      if (in_atomics_source(pc))
+        atomic[i] = kAtomicMov;
+      else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr) &&
+               is_acquire_load(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure))
+        atomic[i] = kGuessedAcquire;
     } else if (st->tag == Ist_Store) {
       if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;
-      if (fence_follows(sb, i) || in_atomics_source(pc)) atomic[i] = 1;
+      if (fence_follows(sb, i) || in_atomics_source(pc)) atomic[i] = kAtomicMov;
     }
     if (atomic[i] && clo.trace_atomics)
       VG_(dmsg)("racemap: %s at %s\n", st->tag == Ist_Store ? "seq_cst store" : "acquire load",
