@@ -92,13 +92,26 @@ void Detector::release_store(Tid t, VectorClock& to) {
 
 // ---- sync objects
 
-void Detector::mutex_lock(Tid t, uptr m) { acquire(t, syncs_.get(m, SyncKind::kMutex)->vc); }
+void Detector::lock_taken(Tid t) {
+  if (ThreadState* ts = thread(t)) ts->locks_held++;
+}
+
+void Detector::lock_dropped(Tid t) {
+  ThreadState* ts = thread(t);
+  if (ts && ts->locks_held) ts->locks_held--;
+}
+
+void Detector::mutex_lock(Tid t, uptr m) {
+  acquire(t, syncs_.get(m, SyncKind::kMutex)->vc);
+  lock_taken(t);
+}
 
 void Detector::mutex_unlock(Tid t, uptr m) {
   // A join, not a store: the unlocking thread may not be the one that
   // locked (a recursive mutex's inner unlocks, error-checking misuse), and a
   // join never loses an ordering that an earlier unlock published.
   release(t, syncs_.get(m, SyncKind::kMutex)->vc);
+  lock_dropped(t);
 }
 
 void Detector::rwlock_lock(Tid t, uptr rw, bool write) {
@@ -108,6 +121,7 @@ void Detector::rwlock_lock(Tid t, uptr rw, bool write) {
     acquire(t, s->read_vc);
     s->writer = t + 1;
   }
+  lock_taken(t);
 }
 
 void Detector::rwlock_unlock(Tid t, uptr rw) {
@@ -118,6 +132,7 @@ void Detector::rwlock_unlock(Tid t, uptr rw) {
   } else {
     release(t, s->read_vc);
   }
+  lock_dropped(t);
 }
 
 void Detector::signal(Tid t, uptr obj) { release(t, syncs_.get(obj, SyncKind::kPlain)->vc); }
@@ -308,11 +323,30 @@ bool Detector::already_recorded(const ThreadState& t, uptr addr, usize size,
   return true;
 }
 
+bool Detector::unordered_unlocked_store(const ThreadState& t, uptr addr, usize size) {
+  u32 taken;
+  u8 mask = granule_mask(addr, size, &taken);
+  Granule* g = shadow_.granule(addr);
+  if (!g) return false;
+  for (const Cell& c : g->cells)
+    if ((c.mask() & mask) && c.write() && !c.atomic() && !c.locked() && c.tid() != t.tid &&
+        c.clock() > t.vc.get(c.tid()))
+      return true;
+  return false;
+}
+
 bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bool atomic,
-                           bool sync_location, bool covered, uptr pc, uptr sp, Conflict* prev) {
+                           bool sync_location, bool covered, uptr pc, uptr sp, Conflict* prev,
+                           bool guessed) {
   Tid tid = t->tid;
   u32 taken;
   granule_mask(addr, size, &taken);
+  // See access(): a guessed acquire under a lock that reads lock-protected
+  // data is a plain read.
+  bool guarded_test = guessed && atomic && !write && !sync_location && t->locks_held &&
+                      !unordered_unlocked_store(*t, addr, size);
+  if (guarded_test) atomic = false;
+  bool locked = t->locks_held && !atomic && (write || guarded_test);
   if (atomic || sync_location) {
     // An atomic access, or a plain one to a location that atomic
     // instructions use (on x86 an acquire load and a release store are
@@ -342,7 +376,7 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
     u8 mask = granule_mask(addr, size, &taken);
     Granule* g = shadow_.granule(addr);
     if (!g) break;
-    if (check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, c, pc,
+    if (check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, locked, c, pc,
                       raced ? nullptr : prev))
       raced = true;
     addr += taken;
@@ -353,7 +387,8 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
 }
 
 bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
-                             bool write, bool atomic, Clock c, uptr pc, Conflict* prev) {
+                             bool write, bool atomic, bool locked, Clock c, uptr pc,
+                             Conflict* prev) {
   bool raced = false;
   int slot = -1;     // where the new cell goes
   int own = -1;      // some other cell of this thread: the first to evict
@@ -385,7 +420,10 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
       // Until the atomics model lands, a race needs two plain accesses:
       // on x86 an acquire load or release store is a plain MOV, so a plain
       // access beside an atomic one is most often the other half of it.
-      if (overlap && (write || old.write()) && !atomic && !old.atomic()) {
+      // A store made outside any lock after a guarded test of the flag
+      // (see access()) is the flag's release, not a race.
+      bool flag_release = write && !locked && !old.write() && old.locked();
+      if (overlap && (write || old.write()) && !atomic && !old.atomic() && !flag_release) {
         if (prev && !raced) {
           prev->tid = old.tid();
           prev->clock = old.clock();
@@ -414,7 +452,7 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
   // access (it can no longer race with this thread: with a read-modify-
   // write, this thread's next access); else one chosen by the clock.
   if (slot < 0) slot = own >= 0 ? own : before >= 0 ? before : int(c % kCellsPerGranule);
-  g.cells[slot] = Cell(stored, write, atomic, t.tid, c);
+  g.cells[slot] = Cell(stored, write, atomic, t.tid, c, locked);
   return raced;
 }
 

@@ -68,6 +68,11 @@ class Detector {
   void mutex_unlock(Tid t, uptr m);
   void rwlock_lock(Tid t, uptr rw, bool write);
   void rwlock_unlock(Tid t, uptr rw);
+  // t holds one more lock, one fewer: mutexes and rwlocks count by
+  // themselves; the host reports the locks it orders otherwise (OpenMP's
+  // critical sections and locks, whose atomics order the threads).
+  void lock_taken(Tid t);
+  void lock_dropped(Tid t);
   void signal(Tid t, uptr obj);    // cond signal/broadcast, sem post: release
   void wait_done(Tid t, uptr obj); // cond wait, sem wait returned: acquire
   void barrier_init(uptr b, u32 count);
@@ -105,8 +110,17 @@ class Detector {
   // The common case -- a plain access that a cell of this thread, from
   // since its last release, already covers -- is decided here, inline;
   // the rest in access_slow.
+  //
+  // `guessed`: the host took the load for an atomic one by the shape of
+  // the code around it alone (a flag tested, a spin).  Made while the
+  // thread holds a lock, such a load is a plain read of data the lock
+  // protects -- `if (size < cap)` inside a critical section -- unless it
+  // reads a store made outside any lock that it is not ordered with
+  // (`if (stop)` under a mutex, the flag set without it).  Its cell then
+  // says "made under a lock": a later store made outside any lock does not
+  // race with it (it is the flag's release), one made under a lock does.
   bool access(Tid tid, uptr addr, usize size, bool write, bool atomic,
-              uptr pc, uptr sp, Conflict* prev) {
+              uptr pc, uptr sp, Conflict* prev, bool guessed = false) {
     ThreadState* t = thread(tid);
     if (!t || size == 0) return false;
     stats_.accesses++;
@@ -128,7 +142,8 @@ class Detector {
       stats_.fast_path++;
       return false;
     }
-    return access_slow(t, addr, size, write, atomic, sync_location, covered, pc, sp, prev);
+    return access_slow(t, addr, size, write, atomic, sync_location, covered, pc, sp, prev,
+                       guessed);
   }
   // An access that is not checked but may synchronize: an atomic one, or
   // one to a sync location, is recorded (it acquires or releases, see
@@ -152,12 +167,17 @@ class Detector {
 
  private:
   bool access_slow(ThreadState* t, uptr addr, usize size, bool write, bool atomic,
-                   bool sync_location, bool covered, uptr pc, uptr sp, Conflict* prev);
+                   bool sync_location, bool covered, uptr pc, uptr sp, Conflict* prev,
+                   bool guessed);
+  // Returns whether a plain store that another thread made outside any
+  // lock, and that t is not ordered after, wrote some of the bytes of
+  // [addr, addr+size) within its first granule.
+  bool unordered_unlocked_store(const ThreadState& t, uptr addr, usize size);
   // Appends an access event for t (popping frames `sp` has left).
   Clock record_access(ThreadState& t, uptr pc, usize size, uptr sp);
   // Checks `mask` of granule g against its cells and stores the access.
   bool check_granule(ThreadState& t, Granule& g, uptr base, u8 mask, bool write,
-                     bool atomic, Clock c, uptr pc, Conflict* prev);
+                     bool atomic, bool locked, Clock c, uptr pc, Conflict* prev);
   // Returns true when an atomic access touched some of the bytes of the
   // access's first granule (and is still remembered).
   bool is_sync_location(uptr addr, usize size);

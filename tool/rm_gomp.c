@@ -456,3 +456,70 @@ LOOP_NEXT2(GOMP_loop_ull_nonmonotonic_guided_next)
 END_V(GOMP_loop_end, 1, 1)
 END_B(GOMP_loop_end_cancel, 1)
 END_V(GOMP_loop_end_nowait, 1, 0)
+
+/* ---- critical sections and locks: held or not ---------------------------
+ *
+ * libgomp's atomics already order the threads that take them.  The tool
+ * is told only whether the thread holds one: a flag tested inside a
+ * critical section is the section's data, not a wait on another thread
+ * (Detector::access). */
+
+#define HELD(taken) REQ1(RM_REQ_LOCK_HELD, (taken))
+
+#define TAKE0(name)                  \
+  void GOMP(name)(void);             \
+  void GOMP(name)(void) {            \
+    OrigFn orig;                     \
+    VALGRIND_GET_ORIG_FN(orig);      \
+    CALL_FN_v_v(orig);               \
+    HELD(1);                         \
+  }
+#define DROP0(name)                  \
+  void GOMP(name)(void);             \
+  void GOMP(name)(void) {            \
+    OrigFn orig;                     \
+    VALGRIND_GET_ORIG_FN(orig);      \
+    HELD(0);                         \
+    CALL_FN_v_v(orig);               \
+  }
+#define TAKE1(name)                  \
+  void GOMP(name)(void* l);          \
+  void GOMP(name)(void* l) {         \
+    OrigFn orig;                     \
+    VALGRIND_GET_ORIG_FN(orig);      \
+    CALL_FN_v_W(orig, (W)l);         \
+    HELD(1);                         \
+  }
+#define DROP1(name)                  \
+  void GOMP(name)(void* l);          \
+  void GOMP(name)(void* l) {         \
+    OrigFn orig;                     \
+    VALGRIND_GET_ORIG_FN(orig);      \
+    HELD(0);                         \
+    CALL_FN_v_W(orig, (W)l);         \
+  }
+/* omp_test_lock: 1 when taken; omp_test_nest_lock: the new nesting
+ * count, 0 when not taken. */
+#define TRY1(name)                   \
+  int GOMP(name)(void* l);           \
+  int GOMP(name)(void* l) {          \
+    OrigFn orig;                     \
+    W ret;                           \
+    VALGRIND_GET_ORIG_FN(orig);      \
+    CALL_FN_W_W(ret, orig, (W)l);    \
+    if ((int)ret > 0) HELD(1);       \
+    return (int)ret;                 \
+  }
+
+TAKE0(GOMP_critical_start)
+DROP0(GOMP_critical_end)
+TAKE1(GOMP_critical_name_start)
+DROP1(GOMP_critical_name_end)
+TAKE0(GOMP_atomic_start)
+DROP0(GOMP_atomic_end)
+TAKE1(omp_set_lock)
+DROP1(omp_unset_lock)
+TRY1(omp_test_lock)
+TAKE1(omp_set_nest_lock)
+DROP1(omp_unset_nest_lock)
+TRY1(omp_test_nest_lock)

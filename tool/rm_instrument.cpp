@@ -20,8 +20,9 @@ constexpr UWord kAtomic = 1u << 9;             // an atomic load or store
 constexpr UWord kRmw = 1u << 10;               // an atomic read-modify-write
 constexpr UWord kFromRuntimeEntry = 1u << 11;  // see CodeKind::kRuntimeEntry
 constexpr UWord kFromSyncOnly = 1u << 12;      // see CodeKind::kSyncOnly
-constexpr UWord kKindBits = kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly;
-constexpr UInt kRangeShift = 13;  // check_range: size above the kind bits
+constexpr UWord kGuessed = 1u << 13;           // atomic by the shape of the code alone
+constexpr UWord kKindBits = kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly | kGuessed;
+constexpr UInt kRangeShift = 14;  // check_range: size above the kind bits
 
 // What is done with the accesses of a piece of code.
 enum class CodeKind {
@@ -92,8 +93,9 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   }
   if (unchecked) return;
   u64 learnt = clo.trace_atomics ? detector->stats().store_acquires : 0;
-  if (detector->access(t, addr, size, write, atomic, pc, sp, &prev))
-    report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
+  // A guessed acquire that races was taken for a plain read (Detector::access).
+  if (detector->access(t, addr, size, write, atomic, pc, sp, &prev, (info & kGuessed) != 0))
+    report_race(h->vg_tid, addr, size, write, atomic && !(info & kGuessed), pc, prev);
   if (clo.trace_atomics && detector->stats().store_acquires != learnt)
     VG_(dmsg)("racemap: thread #%u acquires from a plain store at %#lx, by the load at %s\n",
               thread_nr(t), addr, VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
@@ -143,9 +145,11 @@ struct Instrumenter {
     di->fxState[1].repeatLen = 0;
   }
 
-  void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard, Bool rmw = False) {
+  void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard, Bool rmw = False,
+              Bool guessed = False) {
     if (size == 0) return;
-    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | (rmw ? kRmw : 0) | from;
+    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | (rmw ? kRmw : 0) |
+                 (guessed ? kGuessed : 0) | from;
     IRTemp sp = sp_temp();
     IRDirty* di;
     if (size <= 255) {
@@ -169,8 +173,9 @@ struct Instrumenter {
     addStmtToIRSB(out, IRStmt_Dirty(di));
   }
 
-  // `atomic_mov`: a plain load or store that find_atomic_movs recognised.
-  void statement(IRStmt* st, Bool atomic_mov) {
+  // `atomic_mov`: a plain load or store that find_atomic_movs recognised
+  // (kAtomicMov, kGuessedAcquire).
+  void statement(IRStmt* st, UChar atomic_mov) {
     IRTypeEnv* env = out->tyenv;
     switch (st->tag) {
       case Ist_IMark:
@@ -179,12 +184,13 @@ struct Instrumenter {
       case Ist_WrTmp:
         if (st->Ist.WrTmp.data->tag == Iex_Load) {
           IRExpr* ld = st->Ist.WrTmp.data;
-          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False, atomic_mov, nullptr);
+          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False, atomic_mov != 0, nullptr,
+                 False, atomic_mov == kGuessedAcquire);
         }
         break;
       case Ist_Store:
         access(st->Ist.Store.addr, sizeofIRType(typeOfIRExpr(env, st->Ist.Store.data)), True,
-               atomic_mov, nullptr);
+               atomic_mov != 0, nullptr);
         break;
       case Ist_StoreG: {
         IRStoreG* sg = st->Ist.StoreG.details;
@@ -295,7 +301,7 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
     IRStmt* st = in->stmts[i];
     if (!st || st->tag == Ist_NoOp) continue;
     if (st->tag == Ist_IMark) last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
-    if (checked) ins.statement(st, atomic_movs[i] != 0);
+    if (checked) ins.statement(st, atomic_movs[i]);
     addStmtToIRSB(out, st);
   }
   if (atomic_movs) VG_(free)(atomic_movs);

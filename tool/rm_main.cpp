@@ -191,6 +191,10 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
     case RM_REQ_BARRIER_LEAVE:
       detector->barrier_leave(t, args[1], args[2]);
       break;
+    case RM_REQ_LOCK_HELD:
+      if (args[1]) detector->lock_taken(t);
+      else detector->lock_dropped(t);
+      break;
     case RACEMAP_REQ_IGNORE_BEGIN:
       host_of(t)->ignore++;
       break;

@@ -43,6 +43,8 @@ enum {
   RM_REQ_SECTION_BEGIN,    /* (done key, region frame, caller's sp, is a loop
                               chunk) returns the section's id */
   RM_REQ_SECTION_END,      /* (section id) */
+  RM_REQ_LOCK_HELD,        /* (1: taken, 0: about to be released) an OpenMP
+                              critical section or lock */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
    * (pthread_once's wrapper uses them too) and ignoring a thread's

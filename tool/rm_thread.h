@@ -34,6 +34,7 @@ struct ThreadState {
   void* host = nullptr;      // the host's per-thread data (creation stack...)
   VcSnapshot snapshots[kSnapshots];
   u32 nsnapshots = 0;        // taken so far (the ring holds the last few)
+  u32 locks_held = 0;        // mutexes, rwlocks, critical sections
 
   Clock clock() const { return history.last(); }
 };

@@ -72,8 +72,12 @@ Bool in_runtime_internals(Tid t, Addr ip, Addr sp);
 
 // rm_atomics.cpp
 // Marks, in atomic[i] for each statement i of sb, the plain loads and
-// stores that are atomic ones by their shape (acquire loads, seq_cst
-// stores).  sp_offset: the guest stack pointer's offset in the state.
+// stores that are atomic ones: kAtomicMov when the debug info or a fence
+// says so, kGuessedAcquire for a load taken for an acquire by the shape of
+// the code around it alone; 0 for the others.  sp_offset: the guest stack
+// pointer's offset in the state.
+constexpr UChar kAtomicMov = 1;
+constexpr UChar kGuessedAcquire = 2;
 void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic);
 
 // rm_errors.cpp

@@ -867,6 +867,75 @@ TEST_F(DetectorTest, PlainLoadOfPlainStoreStillRaces) {
   EXPECT_FALSE(prev.atomic);
 }
 
+// ---- guessed acquires (a flag test recognised by its shape) under a lock
+
+namespace {
+bool guessed_rd(Detector* d, Tid t, uptr addr, usize size, uptr pc, Conflict* prev) {
+  *prev = Conflict{};
+  return d->access(t, addr, size, false, true, pc, 0, prev, /*guessed=*/true);
+}
+}  // namespace
+
+TEST_F(DetectorTest, GuessedAcquireUnderALockReadsLockProtectedData) {
+  // a: lock(m); size++; unlock(m).  b: lock(m2); if (size > 0) ...: the
+  // test is of data another lock protects, not a wait for a flag.
+  d->mutex_lock(a, kM);
+  wr(a, kX, 4);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM2);
+  EXPECT_TRUE(guessed_rd(d.get(), b, kX, 4, next_pc(), &prev));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_TRUE(prev.write);
+  d->mutex_unlock(b, kM2);
+}
+
+TEST_F(DetectorTest, GuessedAcquireUnderALockFirstThenLockedStoreRaces) {
+  // The test comes first: it leaves a plain read, which the other
+  // critical section's store races with.
+  d->lock_taken(b);
+  EXPECT_FALSE(guessed_rd(d.get(), b, kX, 4, next_pc(), &prev));
+  d->lock_dropped(b);
+  d->lock_taken(a);
+  EXPECT_TRUE(wr(a, kX, 4));
+  EXPECT_EQ(b, prev.tid);
+  d->lock_dropped(a);
+}
+
+TEST_F(DetectorTest, GuessedAcquireUnderALockOfAFlagSetOutsideLocksAcquires) {
+  // a: data = 1; stop = 1 (no lock).  b: lock(m); if (stop) use(data).
+  wr(a, kY);
+  wr(a, kX, 1);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(guessed_rd(d.get(), b, kX, 1, next_pc(), &prev));
+  EXPECT_FALSE(rd(b, kY));
+  d->mutex_unlock(b, kM);
+}
+
+TEST_F(DetectorTest, StoreOutsideLocksAfterAGuardedTestIsTheFlagsRelease) {
+  // b tests the flag under a lock before a sets it without one.
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(guessed_rd(d.get(), b, kX, 1, next_pc(), &prev));
+  d->mutex_unlock(b, kM);
+  EXPECT_FALSE(wr(a, kX, 1));
+}
+
+TEST_F(DetectorTest, GuessedAcquireWithoutALockStillAcquires) {
+  wr(a, kY);
+  wr(a, kX, 4);
+  EXPECT_FALSE(guessed_rd(d.get(), b, kX, 4, next_pc(), &prev));
+  EXPECT_FALSE(rd(b, kY));
+}
+
+TEST_F(DetectorTest, LocksHeldCountNestsAndNeverGoesNegative) {
+  d->mutex_lock(a, kM);
+  d->rwlock_lock(a, kM2, true);
+  EXPECT_EQ(2u, d->thread(a)->locks_held);
+  d->rwlock_unlock(a, kM2);
+  d->mutex_unlock(a, kM);
+  d->mutex_unlock(a, kM);
+  EXPECT_EQ(0u, d->thread(a)->locks_held);
+}
+
 TEST_F(DetectorTest, AtomicRmwRacesWithAnUnorderedPlainStore) {
   // a: sum = 0 (plain).  b: sum.fetch_add(1) -- a reduction racing with
   // the reset of its variable.
