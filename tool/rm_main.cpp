@@ -138,7 +138,13 @@ void on_signal_return(ThreadId vg, Int) {
 void on_new_memory(Addr a, SizeT len) { detector->new_memory(a, len); }
 void on_new_mmap(Addr a, SizeT len, Bool, Bool, Bool, ULong) { detector->new_memory(a, len); }
 void on_new_brk(Addr a, SizeT len, ThreadId) { detector->new_memory(a, len); }
-void on_stack_memory(Addr a, SizeT len) { detector->clear_shadow(a, len); }
+// The stack pointer went down to `a`: [a, a+len) is new, and so is the red
+// zone below it (the 128 bytes where leaf functions keep their locals
+// without moving the stack pointer).  What was there belonged to frames
+// that have returned -- on a thread that runs OpenMP tasks one after the
+// other, to another task (a logical thread of its own).
+constexpr SizeT kRedZone = 128;
+void on_stack_memory(Addr a, SizeT len) { detector->clear_shadow(a - kRedZone, len + kRedZone); }
 void on_signal_stack(Addr a, SizeT len, ThreadId) { detector->clear_shadow(a, len); }
 void on_remap(Addr from, Addr to, SizeT len) {
   detector->new_memory(from, len);
