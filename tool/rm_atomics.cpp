@@ -289,9 +289,10 @@ struct Defs {
 
 // Returns whether addr is a slot of the stack frame (frame or stack
 // pointer plus a constant), with *key naming it.
+constexpr Int kFrameReg = __builtin_offsetof(VexGuestAMD64State, guest_RBP);
+constexpr Int kStackReg = __builtin_offsetof(VexGuestAMD64State, guest_RSP);
+
 Bool stack_slot(const Defs& defs, const IRExpr* addr, Long* key) {
-  static const Int kFrame = offsetof(VexGuestAMD64State, guest_RBP);
-  static const Int kStack = offsetof(VexGuestAMD64State, guest_RSP);
   const IRExpr* e = defs.of(addr);
   Long offset = 0;
   if (e && e->tag == Iex_Binop && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
@@ -300,7 +301,7 @@ Bool stack_slot(const Defs& defs, const IRExpr* addr, Long* key) {
     if (e->Iex.Binop.op == Iop_Sub64) offset = -offset;
     e = defs.of(e->Iex.Binop.arg1);
   }
-  if (!e || e->tag != Iex_Get || (e->Iex.Get.offset != kFrame && e->Iex.Get.offset != kStack))
+  if (!e || e->tag != Iex_Get || (e->Iex.Get.offset != kFrameReg && e->Iex.Get.offset != kStackReg))
     return False;
   *key = (Long(e->Iex.Get.offset) << 40) ^ offset;
   return True;
@@ -326,11 +327,80 @@ struct Slots {
       pure[i] = is_pure;
     }
   }
+  // The %rbp offset of slot i, if it is one of the frame pointer's.
+  Bool frame_offset(Int i, Long* offset) const;
   void forget(Long k) {
     Int i = find(k);
     if (i >= 0) key[i] = key[--n], pure[i] = pure[n];
   }
 };
+
+// Unoptimised code tests a loop's condition in a block of its own:
+//     body:  mov (flag),%eax ; mov %eax,-4(%rbp) ; jmp test
+//     test:  cmpl $0,-4(%rbp) ; je body
+// or at the top of the loop's block, which the body jumps back to:
+//     top:   cmpl $0,-4(%rbp) ; jne out ; mov (flag),%eax ;
+//            mov %eax,-4(%rbp) ; jmp top
+// Returns whether the guest code at `test` compares the frame slot at
+// `offset` from %rbp (as gcc -O0 does: `cmp $k, slot` or `mov slot, reg`
+// then `test`/`cmp $k`) and branches: to *taken, else to *next.
+Bool slot_test(Addr test, Long offset, Addr* taken, Addr* next) {
+  if (!VG_(am_is_valid_for_client)(test, 24, VKI_PROT_READ | VKI_PROT_EXEC)) return False;
+  const UChar* p = reinterpret_cast<const UChar*>(test);
+  // The slot operand: ModRM 0x45/0x7D (disp8) or 0x85/0xBD (disp32), base %rbp.
+  auto slot_at = [&](const UChar* m, UInt reg, const UChar** after) -> Bool {
+    Long disp;
+    if (m[0] == (0x45 | (reg << 3))) {
+      disp = static_cast<signed char>(m[1]);
+      *after = m + 2;
+    } else if (m[0] == (0x85 | (reg << 3))) {
+      Int d32;
+      VG_(memcpy)(&d32, m + 1, 4);
+      disp = d32;
+      *after = m + 5;
+    } else {
+      return False;
+    }
+    return disp == offset;
+  };
+  const UChar* q = nullptr;
+  if (p[0] == 0x48) p++;  // REX.W: a 64-bit slot
+  if ((p[0] == 0x83 || p[0] == 0x80) && slot_at(p + 1, 7, &q)) {
+    q += 1;  // cmp $imm8, slot
+  } else if (p[0] == 0x8B && slot_at(p + 1, 0, &q)) {
+    // mov slot, %eax (or %rax); then test %eax,%eax or cmp $imm8, %eax
+    if (q[0] == 0x48) q++;
+    if (q[0] == 0x85 && q[1] == 0xC0) q += 2;
+    else if (q[0] == 0x83 && q[1] == 0xF8) q += 3;
+    else return False;
+  } else if (p[0] == 0x0F && p[1] == 0xB6 && slot_at(p + 2, 0, &q)) {
+    // movzbl slot, %eax; then test %al,%al or cmp $imm8, %al
+    if (q[0] == 0x84 && q[1] == 0xC0) q += 2;
+    else if (q[0] == 0x3C) q += 2;
+    else return False;
+  } else {
+    return False;
+  }
+  if ((q[0] & 0xF0) == 0x70) {
+    *next = Addr(q + 2);
+    *taken = *next + static_cast<signed char>(q[1]);
+  } else if (q[0] == 0x0F && (q[1] & 0xF0) == 0x80) {
+    Int rel;
+    VG_(memcpy)(&rel, q + 2, 4);
+    *next = Addr(q + 6);
+    *taken = *next + rel;
+  } else {
+    return False;
+  }
+  return True;
+}
+
+Bool Slots::frame_offset(Int i, Long* offset) const {
+  Long off = key[i] ^ (Long(kFrameReg) << 40);
+  if (off <= -(Long(1) << 39) || off >= (Long(1) << 39)) return False;  // %rsp's
+  *offset = off;
+  return True;
+}
 
 // Follows the value of the load at statement `at` (loading temp `t` at
 // guest address `pc`) through the rest of the superblock.  `pure`: the
@@ -421,6 +491,21 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc
       default:
         break;
     }
+  }
+  // Unoptimised code parks the value in its frame and jumps to the loop's
+  // test, in a block of its own: a spin if that test branches back here.
+  if (!guard && !data && !back_edge && slots.n > 0 && sb->jumpkind == Ijk_Boring &&
+      sb->next->tag == Iex_Const) {
+    Addr test = const_target(sb->next->Iex.Const.con);
+    Addr start = 0;
+    for (Int i = 0; i < sb->stmts_used && !start; i++)
+      if (sb->stmts[i]->tag == Ist_IMark) start = sb->stmts[i]->Ist.IMark.addr + sb->stmts[i]->Ist.IMark.delta;
+    Long offset;
+    Addr taken, next;
+    for (Int k = 0; k < slots.n && !back_edge; k++)
+      if (slots.frame_offset(k, &offset) && slot_test(test, offset, &taken, &next) &&
+          (test == start || taken == start || next == start))
+        back_edge = True;
   }
   // A pointer tested and used in a later superblock would look like a
   // flag here: only values of flag size (bool, int, enum) qualify.
