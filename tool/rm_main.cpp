@@ -138,13 +138,19 @@ void on_signal_return(ThreadId vg, Int) {
 void on_new_memory(Addr a, SizeT len) { detector->new_memory(a, len); }
 void on_new_mmap(Addr a, SizeT len, Bool, Bool, Bool, ULong) { detector->new_memory(a, len); }
 void on_new_brk(Addr a, SizeT len, ThreadId) { detector->new_memory(a, len); }
-// The stack pointer went down to `a`: [a, a+len) is new, and so is the red
-// zone below it (the 128 bytes where leaf functions keep their locals
-// without moving the stack pointer).  What was there belonged to frames
-// that have returned -- on a thread that runs OpenMP tasks one after the
-// other, to another task (a logical thread of its own).
+// The stack pointer went down to `a`: [a, a+len) is new.  Once a core
+// thread may run logical threads one after the other (OpenMP tasks,
+// sections...), so is the red zone below it (the 128 bytes where leaf
+// functions keep their locals without moving the stack pointer): what was
+// there belonged to frames that have returned, maybe another logical
+// thread's.  Before that, stale cells there can only be the thread's own,
+// and clearing them would cost every call.
 constexpr SizeT kRedZone = 128;
-void on_stack_memory(Addr a, SizeT len) { detector->clear_shadow(a - kRedZone, len + kRedZone); }
+Bool logical_threads_run = False;
+void on_stack_memory(Addr a, SizeT len) {
+  SizeT red = logical_threads_run ? kRedZone : 0;
+  detector->clear_shadow(a - red, len + red);
+}
 void on_signal_stack(Addr a, SizeT len, ThreadId) { detector->clear_shadow(a, len); }
 void on_remap(Addr from, Addr to, SizeT len) {
   detector->new_memory(from, len);
@@ -290,6 +296,7 @@ HostThread* host_of(Tid t) { return t < nhosts ? hosts[t] : nullptr; }
 Tid new_logical_thread(ThreadId vg, ExeContext* where, Tid parent, HostThread::Kind kind) {
   Tid t = detector->start_thread(parent);
   if (t == kNoTid) return kNoTid;
+  logical_threads_run = True;
   HostThread* h = new_host(t);
   h->vg_tid = vg;
   h->created_at = where;
