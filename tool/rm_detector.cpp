@@ -66,6 +66,14 @@ void Detector::join(Tid joiner, Tid joined) {
   learn(*a, b->vc);
 }
 
+void Detector::catch_up(Tid t, Tid u) {
+  ThreadState* a = thread(t);
+  ThreadState* b = thread(u);
+  if (!a || !b || a == b || a->vc.get(u) >= b->clock()) return;
+  a->vc.set(u, b->clock());
+  snapshot(*a);
+}
+
 void Detector::acquire(Tid t, const VectorClock& from) {
   if (ThreadState* ts = thread(t)) learn(*ts, from);
 }

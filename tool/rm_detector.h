@@ -54,6 +54,11 @@ class Detector {
   void finish_thread(Tid t);
   // Everything `joined` did happens before `joiner`'s next event.
   void join(Tid joiner, Tid joined);
+  // `t` runs on behalf of `u` for a while, and some of its accesses are
+  // recorded as u's (an OpenMP section touching its runner's private
+  // variables): t learns u's own events so far -- not what u knows of
+  // others.
+  void catch_up(Tid t, Tid u);
   ThreadState* thread(Tid t) const { return t < nthreads_ ? threads_[t] : nullptr; }
   u32 thread_count() const { return nthreads_; }
 

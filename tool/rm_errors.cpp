@@ -137,7 +137,8 @@ void announce(Tid t) {
     VG_(umsg)("Thread #%u is an OpenMP %s (%s), created\n", thread_nr(t),
               h->kind == HostThread::kTask      ? "task"
               : h->kind == HostThread::kSection ? "section"
-                                                : "loop chunk",
+              : h->kind == HostThread::kChunk   ? "loop chunk"
+                                                : "single construct",
               running ? "running" : "finished");
     VG_(pp_ExeContext)(h->created_at);
   } else {

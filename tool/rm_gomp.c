@@ -24,6 +24,9 @@
  *    a dynamic or guided schedule, are logical threads too, forked from
  *    the thread that runs each: unordered with each other, whichever
  *    threads run them (under Valgrind one thread often runs them all).
+ *  - The body of a single construct is a logical thread that starts from
+ *    the team's last barrier, not from what the thread that runs it did
+ *    since: any thread of the team might have run it.
  *  - Barriers (explicit, and the implicit ones at the end of worksharing
  *    constructs) acquire the tasks and sections the team has finished.
  *
@@ -60,17 +63,34 @@ static __thread struct region* current_region;
  * of the region (the outlined body's frame) lie below it. */
 static __thread void* region_frame;
 
+/* Released by the thread at the start of each region and after each
+ * barrier: what the whole team has done by then, where a single construct
+ * starts from. */
+static __thread char team_point;
+
+/* The section, loop chunk or single construct the thread is running in
+ * the innermost region (the tool's id), 0 if none.  It ends when its
+ * thread asks for the next one, leaves the construct or the region. */
+static __thread W current_section;
+
+static void section_end(void);
+
 static void region_body(void* arg) {
   struct region* r = arg;
   struct region* outer = current_region;
   void* outer_frame = region_frame;
+  W outer_section = current_section;
   current_region = r;
   region_frame = __builtin_frame_address(0);
+  current_section = 0;
   ACQUIRE(&r->start);
+  RELEASE(&team_point);
   r->fn(r->data);
+  section_end();  /* a single nowait, a loop chunk, ending with the region */
   RELEASE(&r->end);
   current_region = outer;
   region_frame = outer_frame;
+  current_section = outer_section;
 }
 
 static void region_begin(struct region* r, void (*fn)(void*), void* data) {
@@ -165,13 +185,13 @@ PARALLEL_LOOP7(GOMP_parallel_loop_maybe_nonmonotonic_runtime)
 
 static void barrier_done(void) {
   if (current_region) ACQUIRE(&current_region->tasks);
+  RELEASE(&team_point);
 }
 
-static void section_end(void);
-
 /* A wrapper of a barrier or of the end of a worksharing construct, void or
- * returning bool (the _cancel variants): `closes` -- the section or loop
- * chunk in progress ends first; `waits` -- it is a barrier. */
+ * returning bool (the _cancel variants): `closes` -- the section, loop
+ * chunk or single construct in progress ends first; `waits` -- it is a
+ * barrier. */
 #define END_V(name, closes, waits)        \
   void GOMP(name)(void);                  \
   void GOMP(name)(void) {                 \
@@ -193,15 +213,11 @@ static void section_end(void);
     return (_Bool)ret;                    \
   }
 
-END_V(GOMP_barrier, 0, 1)
-END_B(GOMP_barrier_cancel, 0)
+END_V(GOMP_barrier, 1, 1)
+END_B(GOMP_barrier_cancel, 1)
 
 /* ---- sections: each runs as a logical thread of its own ---------------- */
 
-/* The section the thread is running (the tool's id), 0 if none.  A
- * section ends when its thread asks for the next one or leaves the
- * construct. */
-static __thread W current_section;
 
 static void section_end(void) {
   if (current_section) REQ1(RM_REQ_SECTION_END, current_section);
@@ -213,17 +229,31 @@ static void section_end(void) {
 #define CALLER_SP ((W)__builtin_frame_address(0) + 2 * sizeof(W))
 
 /* caller_sp: the stack pointer of the code that runs the section; its
- * private variables lie between it and the region body's frame. */
-static unsigned piece_begin(unsigned s, W caller_sp, W chunk) {
+ * private variables lie between it and the region body's frame.  kind:
+ * 0 a section, 1 a loop chunk, 2 a single construct. */
+static unsigned piece_begin(unsigned s, W caller_sp, W kind) {
   W id = 0;
   if (s)
     VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN,
                                current_region ? (W)&current_region->tasks : 0, region_frame,
-                               caller_sp, chunk, 0);
+                               caller_sp, kind, kind == 2 ? (W)&team_point : 0);
   current_section = id;
   return s;
 }
 #define section_begin(s, sp) piece_begin((s), (sp), 0)
+
+/* ---- single: its body is a logical thread, as if any thread ran it ----- */
+
+_Bool GOMP(GOMP_single_start)(void);
+_Bool GOMP(GOMP_single_start)(void) {
+  OrigFn orig;
+  W ret;
+  VALGRIND_GET_ORIG_FN(orig);
+  section_end();
+  CALL_FN_W_v(ret, orig);
+  if ((_Bool)ret && current_region) piece_begin(1, CALLER_SP, 2);
+  return (_Bool)ret;
+}
 
 unsigned GOMP(GOMP_sections_start)(unsigned count);
 unsigned GOMP(GOMP_sections_start)(unsigned count) {

@@ -165,6 +165,10 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
   Tid t = tid_of(vg);
   *ret = 0;
   if (t == kNoTid) return True;
+  // A section's accesses to its runner's private variables were the
+  // runner's (check_access): they precede what the section does next.
+  HostThread* h = host_of(t);
+  if (h->kind >= HostThread::kSection && h->resume != kNoTid) detector->catch_up(t, h->resume);
   switch (args[0]) {
     case RM_REQ_JOIN_POST: {
       Tid joined = find_finished(args[1]);

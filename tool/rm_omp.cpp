@@ -232,12 +232,22 @@ void on_created(ThreadId vg, Tid t) {
 // (between the section's stack pointer and the region body's frame) stay
 // its own: sections one thread runs share them in program order.
 // Returns its id for section_end (0: none).
+//
+// The body of a single construct is one too, but not forked from the
+// thread that happens to run it: any thread of the team might have, so it
+// starts from what all of them had done at the team's last barrier (what
+// `start_key` released), and what its runner did since is unordered with
+// it (a nowait loop's iterations then the single: DataRaceBench DRB013).
 UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, Addr caller_sp,
-                    Bool chunk) {
+                    UWord kind, UWord start_key) {
   if (detector->thread_count() >= kMaxLogicalThreads) return 0;
-  Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), runner,
-                             chunk ? HostThread::kChunk : HostThread::kSection);
+  Bool single = kind == 2 && start_key;
+  Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), single ? kNoTid : runner,
+                             single     ? HostThread::kSingle
+                             : kind == 1 ? HostThread::kChunk
+                                         : HostThread::kSection);
   if (t == kNoTid) return 0;
+  if (single) detector->wait_done(t, start_key);
   HostThread* h = host_of(t);
   h->resume = runner;
   h->done_key = done_key;
@@ -290,7 +300,7 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       return True;
     }
     case RM_REQ_SECTION_BEGIN:
-      *ret = section_begin(vg, t, args[1], args[2], args[3], args[4] != 0);
+      *ret = section_begin(vg, t, args[1], args[2], args[3], args[4], args[5]);
       return True;
     case RM_REQ_SECTION_END:
       section_end(vg, t, args[1]);

@@ -22,7 +22,7 @@ struct HostThread {
   UInt signal_depth = 0;
   // OpenMP (rm_omp.cpp): an explicit task runs as a logical thread of its
   // own on the core thread vg_tid; its taskgroups, innermost last.
-  enum Kind : UChar { kThread, kTask, kSection, kChunk };
+  enum Kind : UChar { kThread, kTask, kSection, kChunk, kSingle };
   Kind kind = kThread;
   Bool final_task = False;           // a final task: what it creates is included
   UWord task_group = 0;              // the taskgroup the task belongs to

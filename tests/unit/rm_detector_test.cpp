@@ -936,6 +936,22 @@ TEST_F(DetectorTest, LocksHeldCountNestsAndNeverGoesNegative) {
   EXPECT_EQ(0u, d->thread(a)->locks_held);
 }
 
+TEST_F(DetectorTest, CatchUpLearnsTheRunnersOwnEventsOnly) {
+  // s runs for a (a section): a's private variable is written as a's,
+  // then s publishes; whoever acquires it sees the write.  What a merely
+  // knew of b is not passed on.
+  wr(b, kY);
+  d->join(a, b);  // a knows b's write
+  Tid s = d->start_thread(kNoTid);
+  wr(a, kX);
+  d->catch_up(s, a);
+  d->signal(s, kM);
+  Tid c = d->start_thread(kNoTid);
+  d->wait_done(c, kM);
+  EXPECT_FALSE(rd(c, kX));
+  EXPECT_TRUE(rd(c, kY));
+}
+
 TEST_F(DetectorTest, AtomicRmwRacesWithAnUnorderedPlainStore) {
   // a: sum = 0 (plain).  b: sum.fetch_add(1) -- a reduction racing with
   // the reset of its variable.
