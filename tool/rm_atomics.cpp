@@ -287,11 +287,11 @@ struct Defs {
   }
 };
 
-// Returns whether addr is a slot of the stack frame (frame or stack
-// pointer plus a constant), with *key naming it.
 constexpr Int kFrameReg = __builtin_offsetof(VexGuestAMD64State, guest_RBP);
 constexpr Int kStackReg = __builtin_offsetof(VexGuestAMD64State, guest_RSP);
 
+// Returns whether addr is a slot of the stack frame (frame or stack
+// pointer plus a constant), with *key naming it.
 Bool stack_slot(const Defs& defs, const IRExpr* addr, Long* key) {
   const IRExpr* e = defs.of(addr);
   Long offset = 0;

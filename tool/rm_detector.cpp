@@ -425,11 +425,9 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
     u8 overlap = old.mask() & mask;
     bool ordered = old.clock() <= t.vc.get(old.tid());
     if (!ordered) {
-      // Until the atomics model lands, a race needs two plain accesses:
-      // on x86 an acquire load or release store is a plain MOV, so a plain
-      // access beside an atomic one is most often the other half of it.
-      // A store made outside any lock after a guarded test of the flag
-      // (see access()) is the flag's release, not a race.
+      // A race needs two plain accesses (an atomic one never races).  A
+      // store made outside any lock after a guarded test of the flag (see
+      // access()) is the flag's release, not a race.
       bool flag_release = write && !locked && !old.write() && old.locked();
       if (overlap && (write || old.write()) && !atomic && !old.atomic() && !flag_release) {
         if (prev && !raced) {
