@@ -218,7 +218,6 @@ END_B(GOMP_barrier_cancel, 1)
 
 /* ---- sections: each runs as a logical thread of its own ---------------- */
 
-
 static void section_end(void) {
   if (current_section) REQ1(RM_REQ_SECTION_END, current_section);
   current_section = 0;
@@ -230,17 +229,17 @@ static void section_end(void) {
 
 /* caller_sp: the stack pointer of the code that runs the section; its
  * private variables lie between it and the region body's frame.  kind:
- * 0 a section, 1 a loop chunk, 2 a single construct. */
+ * RM_PIECE_SECTION, _CHUNK or _SINGLE. */
 static unsigned piece_begin(unsigned s, W caller_sp, W kind) {
   W id = 0;
   if (s)
     VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN,
                                current_region ? (W)&current_region->tasks : 0, region_frame,
-                               caller_sp, kind, kind == 2 ? (W)&team_point : 0);
+                               caller_sp, kind, kind == RM_PIECE_SINGLE ? (W)&team_point : 0);
   current_section = id;
   return s;
 }
-#define section_begin(s, sp) piece_begin((s), (sp), 0)
+#define section_begin(s, sp) piece_begin((s), (sp), RM_PIECE_SECTION)
 
 /* ---- single: its body is a logical thread, as if any thread ran it ----- */
 
@@ -251,7 +250,7 @@ _Bool GOMP(GOMP_single_start)(void) {
   VALGRIND_GET_ORIG_FN(orig);
   section_end();
   CALL_FN_W_v(ret, orig);
-  if ((_Bool)ret && current_region) piece_begin(1, CALLER_SP, 2);
+  if ((_Bool)ret && current_region) piece_begin(1, CALLER_SP, RM_PIECE_SINGLE);
   return (_Bool)ret;
 }
 
@@ -432,7 +431,7 @@ void GOMP(GOMP_taskgroup_end)(void) {
  * private variables stay its own.  Static schedules are left alone: their
  * chunks go to fixed threads, in program order. */
 
-#define CHUNK_BEGIN(ok) piece_begin((unsigned)(ok), CALLER_SP, 1)
+#define CHUNK_BEGIN(ok) piece_begin((unsigned)(ok), CALLER_SP, RM_PIECE_CHUNK)
 
 #define LOOP_START6(name)                                                                   \
   _Bool GOMP(name)(long start, long end, long incr, long chunk, long* istart, long* iend); \
@@ -496,37 +495,25 @@ END_V(GOMP_loop_end_nowait, 1, 0)
 
 #define HELD(taken) REQ1(RM_REQ_LOCK_HELD, (taken))
 
-#define TAKE0(name)                  \
+/* A wrapper that takes (`taken` 1: after the call) or drops (0: before
+ * it) a critical section or lock, with no argument or with the lock's. */
+#define HOLD0(name, taken)           \
   void GOMP(name)(void);             \
   void GOMP(name)(void) {            \
     OrigFn orig;                     \
     VALGRIND_GET_ORIG_FN(orig);      \
+    if (!(taken)) HELD(0);           \
     CALL_FN_v_v(orig);               \
-    HELD(1);                         \
+    if (taken) HELD(1);              \
   }
-#define DROP0(name)                  \
-  void GOMP(name)(void);             \
-  void GOMP(name)(void) {            \
-    OrigFn orig;                     \
-    VALGRIND_GET_ORIG_FN(orig);      \
-    HELD(0);                         \
-    CALL_FN_v_v(orig);               \
-  }
-#define TAKE1(name)                  \
+#define HOLD1(name, taken)           \
   void GOMP(name)(void* l);          \
   void GOMP(name)(void* l) {         \
     OrigFn orig;                     \
     VALGRIND_GET_ORIG_FN(orig);      \
+    if (!(taken)) HELD(0);           \
     CALL_FN_v_W(orig, (W)l);         \
-    HELD(1);                         \
-  }
-#define DROP1(name)                  \
-  void GOMP(name)(void* l);          \
-  void GOMP(name)(void* l) {         \
-    OrigFn orig;                     \
-    VALGRIND_GET_ORIG_FN(orig);      \
-    HELD(0);                         \
-    CALL_FN_v_W(orig, (W)l);         \
+    if (taken) HELD(1);              \
   }
 /* omp_test_lock: 1 when taken; omp_test_nest_lock: the new nesting
  * count, 0 when not taken. */
@@ -541,15 +528,15 @@ END_V(GOMP_loop_end_nowait, 1, 0)
     return (int)ret;                 \
   }
 
-TAKE0(GOMP_critical_start)
-DROP0(GOMP_critical_end)
-TAKE1(GOMP_critical_name_start)
-DROP1(GOMP_critical_name_end)
-TAKE0(GOMP_atomic_start)
-DROP0(GOMP_atomic_end)
-TAKE1(omp_set_lock)
-DROP1(omp_unset_lock)
+HOLD0(GOMP_critical_start, 1)
+HOLD0(GOMP_critical_end, 0)
+HOLD1(GOMP_critical_name_start, 1)
+HOLD1(GOMP_critical_name_end, 0)
+HOLD0(GOMP_atomic_start, 1)
+HOLD0(GOMP_atomic_end, 0)
+HOLD1(omp_set_lock, 1)
+HOLD1(omp_unset_lock, 0)
 TRY1(omp_test_lock)
-TAKE1(omp_set_nest_lock)
-DROP1(omp_unset_nest_lock)
+HOLD1(omp_set_nest_lock, 1)
+HOLD1(omp_unset_nest_lock, 0)
 TRY1(omp_test_nest_lock)

@@ -212,10 +212,10 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
       else detector->lock_dropped(t);
       break;
     case RACEMAP_REQ_IGNORE_BEGIN:
-      host_of(t)->ignore++;
+      h->ignore++;
       break;
     case RACEMAP_REQ_IGNORE_END:
-      if (host_of(t)->ignore) host_of(t)->ignore--;
+      if (h->ignore) h->ignore--;
       break;
     default:
       return handle_omp_request(vg, t, args, ret);

@@ -241,11 +241,11 @@ void on_created(ThreadId vg, Tid t) {
 UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, Addr caller_sp,
                     UWord kind, UWord start_key) {
   if (detector->thread_count() >= kMaxLogicalThreads) return 0;
-  Bool single = kind == 2 && start_key;
+  Bool single = kind == RM_PIECE_SINGLE && start_key;
   Tid t = new_logical_thread(vg, VG_(record_ExeContext)(vg, 0), single ? kNoTid : runner,
-                             single     ? HostThread::kSingle
-                             : kind == 1 ? HostThread::kChunk
-                                         : HostThread::kSection);
+                             single                   ? HostThread::kSingle
+                             : kind == RM_PIECE_CHUNK ? HostThread::kChunk
+                                                      : HostThread::kSection);
   if (t == kNoTid) return 0;
   if (single) detector->wait_done(t, start_key);
   HostThread* h = host_of(t);

@@ -40,11 +40,10 @@ enum {
   RM_REQ_TASKWAIT_DEPEND,  /* (depend) the tasks it depends on finished */
   RM_REQ_TASKGROUP_START,  /* () */
   RM_REQ_TASKGROUP_END,    /* () its tasks finished */
-  RM_REQ_SECTION_BEGIN,    /* (done key, region frame, caller's sp, kind,
-                              start key) returns the section's id; kind:
-                              0 a section, 1 a loop chunk, 2 a single
-                              construct, which starts from what start key
-                              released rather than from its runner */
+  RM_REQ_SECTION_BEGIN,    /* (done key, region frame, caller's sp, kind
+                              (RM_PIECE_*), start key) returns the piece's
+                              id; a single construct starts from what start
+                              key released rather than from its runner */
   RM_REQ_SECTION_END,      /* (section id) */
   RM_REQ_LOCK_HELD,        /* (1: taken, 0: about to be released) an OpenMP
                               critical section or lock */
@@ -53,5 +52,9 @@ enum {
    * (pthread_once's wrapper uses them too) and ignoring a thread's
    * accesses */
 };
+
+/* The pieces of a worksharing construct that run as logical threads
+ * (RM_REQ_SECTION_BEGIN's kind). */
+enum { RM_PIECE_SECTION, RM_PIECE_CHUNK, RM_PIECE_SINGLE };
 
 #endif
