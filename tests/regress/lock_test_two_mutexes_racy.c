@@ -1,4 +1,4 @@
-// Two threads each test and update one counter while holding a mutex, but not the same mutex: the `if (pending > 0)` test inside the lock reads data, it does not wait for a flag, and the counter races.
+// Two threads each test and update one counter while holding a mutex, but not the same mutex: the `if (pending > 0)` test inside the lock reads data, it does not wait for a flag, and the counter races. Each test shares its line with its update: if the consumer runs first, it never decrements, and the race is the producer's write against the consumer's test.
 #include <pthread.h>
 #include <stdio.h>
 
@@ -11,8 +11,7 @@ static void* producer(void* arg)
     (void)arg;
     for (int i = 0; i < 1000; i++) {
         pthread_mutex_lock(&in_lock);
-        if (pending < 8)
-            pending++; // RACE
+        if (pending < 8) pending++; // RACE
         pthread_mutex_unlock(&in_lock);
     }
     return NULL;
@@ -23,8 +22,7 @@ static void* consumer(void* arg)
     (void)arg;
     for (int i = 0; i < 1000; i++) {
         pthread_mutex_lock(&out_lock);
-        if (pending > 0)
-            pending--; // RACE
+        if (pending > 0) pending--; // RACE
         pthread_mutex_unlock(&out_lock);
     }
     return NULL;
