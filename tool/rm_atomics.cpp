@@ -116,52 +116,37 @@ Bool reads(const IRExpr* e, const TempSet& set, const RegSet* regs) {
   }
 }
 
-// Returns whether expression e reads anything but temporaries of `set`
-// (or of `also`), guest registers of `regs` and constants.
-Bool reads_other(const IRExpr* e, const TempSet& set, const RegSet& regs,
-                 const TempSet* also = nullptr) {
+// Returns whether expression e reads anything but temporaries of `set`,
+// guest registers of `regs` and constants.
+Bool reads_other(const IRExpr* e, const TempSet& set, const RegSet& regs) {
   if (!e) return False;
   switch (e->tag) {
     case Iex_Const:
       return False;
     case Iex_RdTmp:
-      return !set.has(e->Iex.RdTmp.tmp) && !(also && also->has(e->Iex.RdTmp.tmp));
+      return !set.has(e->Iex.RdTmp.tmp);
     case Iex_Get:
       return regs.all || !regs.overlaps(e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty));
     case Iex_Unop:
-      return reads_other(e->Iex.Unop.arg, set, regs, also);
+      return reads_other(e->Iex.Unop.arg, set, regs);
     case Iex_Binop:
-      return reads_other(e->Iex.Binop.arg1, set, regs, also) ||
-             reads_other(e->Iex.Binop.arg2, set, regs, also);
+      return reads_other(e->Iex.Binop.arg1, set, regs) || reads_other(e->Iex.Binop.arg2, set, regs);
     case Iex_ITE:
-      return reads_other(e->Iex.ITE.cond, set, regs, also) ||
-             reads_other(e->Iex.ITE.iftrue, set, regs, also) ||
-             reads_other(e->Iex.ITE.iffalse, set, regs, also);
+      return reads_other(e->Iex.ITE.cond, set, regs) || reads_other(e->Iex.ITE.iftrue, set, regs) ||
+             reads_other(e->Iex.ITE.iffalse, set, regs);
     case Iex_CCall:
       for (Int i = 0; e->Iex.CCall.args[i]; i++)
-        if (reads_other(e->Iex.CCall.args[i], set, regs, also)) return True;
+        if (reads_other(e->Iex.CCall.args[i], set, regs)) return True;
       return False;
     default:
       return True;
-  }
-}
-
-// Returns whether e is an index's arithmetic: an addition or a
-// subtraction (`w - rd`, the fill of a ring), which keeps the value a test
-// when it is compared with its peer (is_acquire_load).
-Bool index_arith(const IRExpr* e) {
-  if (e->tag != Iex_Binop) return False;
-  switch (e->Iex.Binop.op) {
-    case Iop_Add32: case Iop_Add64: case Iop_Sub32: case Iop_Sub64:
-      return True;
-    default:
-      return False;
   }
 }
 
 // Returns whether e, computed from the loaded value, only tests it: a
 // width change, a comparison, a bit mask, a condition -- not arithmetic
-// (a product, a conversion to floating point), which makes the value data.
+// (`if (n + 1 > limit)`, a conversion to floating point), which makes the
+// value data.
 Bool only_tests(const IRExpr* e, const TempSet& taint, const RegSet& regs) {
   switch (e->tag) {
     case Iex_RdTmp:
@@ -230,19 +215,6 @@ void written_registers(const IRSB* sb, Int sp_offset, RegSet* regs) {
           regs->add(d->fxState[k].offset,
                     d->fxState[k].size + d->fxState[k].nRepeats * d->fxState[k].repeatLen);
     }
-  }
-}
-
-// The temporaries computed from constants alone (`64to32(0xF)`: VEX
-// narrows an instruction's immediate in a temporary of its own).
-void constant_temps(const IRSB* sb, TempSet* consts) {
-  RegSet no_regs;
-  for (Int i = 0; i < sb->stmts_used; i++) {
-    const IRStmt* st = sb->stmts[i];
-    if (st->tag != Ist_WrTmp) continue;
-    const IRExpr* e = st->Ist.WrTmp.data;
-    Bool simple = e->tag == Iex_Const || e->tag == Iex_RdTmp || e->tag == Iex_Unop || e->tag == Iex_Binop;
-    if (simple && !reads_other(e, *consts, no_regs)) consts->add(st->Ist.WrTmp.tmp);
   }
 }
 
@@ -319,19 +291,14 @@ constexpr Int kFrameReg = __builtin_offsetof(VexGuestAMD64State, guest_RBP);
 constexpr Int kStackReg = __builtin_offsetof(VexGuestAMD64State, guest_RSP);
 
 // Returns whether addr is a slot of the stack frame (frame or stack
-// pointer plus constants: in a function's first block, gcc -O0's frame
-// pointer is the stack pointer the prologue pushed below), with *key
-// naming it.
+// pointer plus a constant), with *key naming it.
 Bool stack_slot(const Defs& defs, const IRExpr* addr, Long* key) {
   const IRExpr* e = defs.of(addr);
   Long offset = 0;
-  for (Int depth = 0; depth < 4 && e && e->tag == Iex_Binop &&
-                      (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
-                      e->Iex.Binop.arg2->tag == Iex_Const &&
-                      e->Iex.Binop.arg2->Iex.Const.con->tag == Ico_U64;
-       depth++) {
-    Long k = Long(e->Iex.Binop.arg2->Iex.Const.con->Ico.U64);
-    offset += e->Iex.Binop.op == Iop_Sub64 ? -k : k;
+  if (e && e->tag == Iex_Binop && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
+      e->Iex.Binop.arg2->tag == Iex_Const && e->Iex.Binop.arg2->Iex.Const.con->tag == Ico_U64) {
+    offset = Long(e->Iex.Binop.arg2->Iex.Const.con->Ico.U64);
+    if (e->Iex.Binop.op == Iop_Sub64) offset = -offset;
     e = defs.of(e->Iex.Binop.arg1);
   }
   if (!e || e->tag != Iex_Get || (e->Iex.Get.offset != kFrameReg && e->Iex.Get.offset != kStackReg))
@@ -438,8 +405,8 @@ Bool Slots::frame_offset(Int i, Long* offset) const {
 // Follows the value of the load at statement `at` (loading temp `t` at
 // guest address `pc`) through the rest of the superblock.  `pure`: the
 // temporaries computed from that value and constants alone.
-Bool is_acquire_load(const IRSB* sb, const Defs& defs, const TempSet& consts, Int at, IRTemp t,
-                     Addr pc, TempSet* taint, TempSet* pure) {
+Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, TempSet* taint,
+                     TempSet* pure) {
   taint->clear();
   taint->add(t);
   pure->clear();
@@ -447,10 +414,8 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, const TempSet& consts, In
   RegSet regs;       // guest registers holding a value computed from it
   RegSet pure_regs;  // ... from it and constants alone
   // guard: the value decides a branch; flag_test: compared with constants
-  // only (a flag, a state, a null pointer); peer: added to, subtracted
-  // from or compared with another value (an index with its peer's);
-  // back_edge: the branch loops.
-  Bool guard = False, flag_test = False, peer = False, back_edge = False, data = False;
+  // only (a flag, a state, a null pointer); back_edge: the branch loops.
+  Bool guard = False, flag_test = False, back_edge = False, data = False;
   Slots slots;
   Long key;
   for (Int i = at + 1; i < sb->stmts_used && !(data && guard); i++) {
@@ -467,10 +432,8 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, const TempSet& consts, In
           }
         } else if (reads(e, *taint, &regs)) {
           taint->add(st->Ist.WrTmp.tmp);
-          Bool arith = index_arith(e);
-          if (!arith && !only_tests(e, *taint, regs)) data = True;
-          else if (!arith && !reads_other(e, *pure, pure_regs)) pure->add(st->Ist.WrTmp.tmp);
-          if (reads_other(e, *taint, regs, &consts)) peer = True;
+          if (!only_tests(e, *taint, regs)) data = True;
+          else if (!reads_other(e, *pure, pure_regs)) pure->add(st->Ist.WrTmp.tmp);
         }
         break;
       }
@@ -515,7 +478,6 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, const TempSet& consts, In
         if (reads(st->Ist.Exit.guard, *taint, &regs)) {
           guard = True;
           if (!reads_other(st->Ist.Exit.guard, *pure, pure_regs)) flag_test = True;
-          else if (reads_other(st->Ist.Exit.guard, *taint, regs, &consts)) peer = True;
           Addr dst = const_target(st->Ist.Exit.dst);
           if (dst && dst <= pc) back_edge = True;
           // A conditional jump that ends the superblock: its other target
@@ -546,12 +508,9 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, const TempSet& consts, In
         back_edge = True;
   }
   // A pointer tested and used in a later superblock would look like a
-  // flag here: only values of flag size (bool, int, enum) qualify.  An
-  // index compared with its peer's and used for nothing else, of any
-  // size, is the other side's position read by a lock-free queue's
-  // try_push or try_pop (`if (w - rd >= N)`, `if (rd == wr)`).
+  // flag here: only values of flag size (bool, int, enum) qualify.
   Bool flag_sized = sizeofIRType(typeOfIRTemp(sb->tyenv, t)) <= 4;
-  return back_edge || (flag_test && flag_sized && !data) || (guard && peer && !flag_test && !data);
+  return back_edge || (flag_test && flag_sized && !data);
 }
 
 // Returns whether expressions a and b compute the same value, seen through
@@ -634,8 +593,6 @@ void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
   TempSet varying(sb->tyenv->types_used);
   varying_temps(sb, written, &varying);
   TempSet taint(sb->tyenv->types_used), pure(sb->tyenv->types_used);
-  TempSet consts(sb->tyenv->types_used);
-  constant_temps(sb, &consts);
   Defs defs(sb);
   Addr pc = 0;
   for (Int i = 0; i < sb->stmts_used; i++) {
@@ -649,7 +606,7 @@ void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
       if (in_atomics_source(pc))
         atomic[i] = kAtomicMov;
       else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr) &&
-               is_acquire_load(sb, defs, consts, i, st->Ist.WrTmp.tmp, pc, &taint, &pure))
+               is_acquire_load(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure))
         atomic[i] = kGuessedAcquire;
     } else if (st->tag == Ist_Store) {
       if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;
