@@ -14,6 +14,11 @@ u32 bits(u8 m) {
   for (; m; m &= m - 1) n++;
   return n;
 }
+// Returns whether cell c is a store to some bytes of `mask` that another
+// thread made and t is not ordered after.
+bool unordered_foreign_store(const ThreadState& t, const Cell& c, u8 mask) {
+  return (c.mask() & mask) && c.write() && c.tid() != t.tid && c.clock() > t.vc.get(c.tid());
+}
 }  // namespace
 
 Detector::Detector() = default;
@@ -190,8 +195,7 @@ bool Detector::plain_store_races(const ThreadState& t, uptr addr, usize size, Co
     Granule* g = shadow_.granule(addr);
     if (!g) return false;
     for (const Cell& c : g->cells)
-      if (!c.empty() && c.tid() != t.tid && c.write() && !c.atomic() && (c.mask() & mask) &&
-          c.clock() > t.vc.get(c.tid())) {
+      if (unordered_foreign_store(t, c, mask) && !c.atomic()) {
         if (prev) {
           prev->tid = c.tid();
           prev->clock = c.clock();
@@ -242,9 +246,7 @@ void Detector::acquire_stores(ThreadState& t, uptr addr, usize size) {
     Granule* g = shadow_.granule(addr);
     if (!g) return;
     for (const Cell& c : g->cells)
-      if (!c.empty() && c.tid() != t.tid && c.write() && (c.mask() & mask) &&
-          c.clock() > t.vc.get(c.tid()))
-        acquire_at(t, c.tid(), c.clock());
+      if (unordered_foreign_store(t, c, mask)) acquire_at(t, c.tid(), c.clock());
     addr += taken;
     size -= taken;
   }
@@ -337,9 +339,7 @@ bool Detector::unordered_unlocked_store(const ThreadState& t, uptr addr, usize s
   Granule* g = shadow_.granule(addr);
   if (!g) return false;
   for (const Cell& c : g->cells)
-    if ((c.mask() & mask) && c.write() && !c.atomic() && !c.locked() && c.tid() != t.tid &&
-        c.clock() > t.vc.get(c.tid()))
-      return true;
+    if (unordered_foreign_store(t, c, mask) && !c.atomic() && !c.locked()) return true;
   return false;
 }
 
