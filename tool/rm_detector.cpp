@@ -79,6 +79,22 @@ void Detector::catch_up(Tid t, Tid u) {
   snapshot(*a);
 }
 
+void Detector::adopt_stack(Tid t, Tid u, uptr sp) {
+  ThreadState* a = thread(t);
+  ThreadState* b = thread(u);
+  if (!a || !b || a == b || a->clock() >= kMaxClock) return;
+  if (u32 depth = a->stack.depth()) {
+    a->history.append(EventKind::kPop, depth, a->stack);
+    a->stack.pop(depth);
+  }
+  u32 live = b->stack.depth() - b->stack.stale_frames(sp);
+  for (u32 i = 0; i < live && a->clock() < kMaxClock; i++) {
+    const Frame& f = b->stack.at(i);
+    a->history.append(EventKind::kPush, f.pc, a->stack);
+    if (!a->stack.push(f.pc, f.sp)) break;
+  }
+}
+
 void Detector::acquire(Tid t, const VectorClock& from) {
   if (ThreadState* ts = thread(t)) learn(*ts, from);
 }

@@ -59,6 +59,10 @@ class Detector {
   // variables): t learns u's own events so far -- not what u knows of
   // others.
   void catch_up(Tid t, Tid u);
+  // t, which runs a piece of u's work on u's core thread (an OpenMP loop
+  // iteration), starts from u's call stack: the frames still live at
+  // stack pointer sp.
+  void adopt_stack(Tid t, Tid u, uptr sp);
   ThreadState* thread(Tid t) const { return t < nthreads_ ? threads_[t] : nullptr; }
   u32 thread_count() const { return nthreads_; }
 

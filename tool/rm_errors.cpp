@@ -138,6 +138,7 @@ void announce(Tid t) {
               h->kind == HostThread::kTask      ? "task"
               : h->kind == HostThread::kSection ? "section"
               : h->kind == HostThread::kChunk   ? "loop chunk"
+              : h->kind == HostThread::kIterations ? "static-loop iteration"
                                                 : "single construct",
               running ? "running" : "finished");
     VG_(pp_ExeContext)(h->created_at);

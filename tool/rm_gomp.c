@@ -218,8 +218,10 @@ END_B(GOMP_barrier_cancel, 1)
 
 /* ---- sections: each runs as a logical thread of its own ---------------- */
 
+/* Also ends the iterations of a static loop the thread runs as pieces
+ * (rm_omp_static.cpp). */
 static void section_end(void) {
-  if (current_section) REQ1(RM_REQ_SECTION_END, current_section);
+  REQ1(RM_REQ_SECTION_END, current_section);
   current_section = 0;
 }
 
@@ -485,6 +487,37 @@ LOOP_NEXT2(GOMP_loop_ull_nonmonotonic_guided_next)
 END_V(GOMP_loop_end, 1, 1)
 END_B(GOMP_loop_end_cancel, 1)
 END_V(GOMP_loop_end_nowait, 1, 0)
+
+/* ---- static schedules ----------------------------------------------------
+ *
+ * GCC expands a loop with the static schedule inline: it calls
+ * omp_get_num_threads, then omp_get_thread_num, and divides.  The tool is
+ * told where the second call returns to when it follows the first
+ * closely, and looks there for the loop (rm_omp_static.cpp). */
+
+static __thread W after_num_threads;
+
+int GOMP(omp_get_num_threads)(void);
+int GOMP(omp_get_num_threads)(void) {
+  OrigFn orig;
+  W ret;
+  VALGRIND_GET_ORIG_FN(orig);
+  CALL_FN_W_v(ret, orig);
+  after_num_threads = (W)__builtin_return_address(0);
+  return (int)ret;
+}
+
+int GOMP(omp_get_thread_num)(void);
+int GOMP(omp_get_thread_num)(void) {
+  OrigFn orig;
+  W ret, after = (W)__builtin_return_address(0);
+  VALGRIND_GET_ORIG_FN(orig);
+  CALL_FN_W_v(ret, orig);
+  if (after > after_num_threads && after - after_num_threads <= 32)
+    REQ2(RM_REQ_STATIC_PARTITION, after_num_threads, after);
+  after_num_threads = 0;
+  return (int)ret;
+}
 
 /* ---- critical sections and locks: held or not ---------------------------
  *

@@ -73,7 +73,8 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   HostThread* h = current_host;
   if (!h) return;
   Tid t = current;
-  if (h->kind >= HostThread::kSection && addr >= h->private_lo && addr < h->private_hi)
+  if (h->kind >= HostThread::kSection && ((addr >= h->private_lo && addr < h->private_hi) ||
+                                           (addr >= h->tls_lo && addr < h->tls_hi)))
     t = h->resume;  // the running thread's private variables (rm_omp.cpp)
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;
@@ -111,6 +112,11 @@ VG_REGPARM(3) void check_range(Addr addr, UWord size_and_kind, Addr pc, Addr sp)
     addr += n;
     size -= n;
   }
+}
+
+// Code at pc starts an iteration of a static OpenMP loop, or leaves one.
+VG_REGPARM(2) void on_loop_point(Addr pc, Addr sp) {
+  static_loop_point(VG_(get_running_tid)(), pc, sp);
 }
 
 VG_REGPARM(2) void on_call(Addr pc, Addr sp) {
@@ -162,6 +168,14 @@ struct Instrumenter {
                                            IRExpr_RdTmp(sp)));
     }
     if (guard) di->guard = guard;
+    annotate(di);
+    addStmtToIRSB(out, IRStmt_Dirty(di));
+  }
+
+  void loop_point(Addr at) {
+    IRTemp sp = sp_temp();
+    IRDirty* di = unsafeIRDirty_0_N(2, "on_loop_point", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&on_loop_point)),
+                                    mkIRExprVec_2(mkIRExpr_HWord(at), IRExpr_RdTmp(sp)));
     annotate(di);
     addStmtToIRSB(out, IRStmt_Dirty(di));
   }
@@ -303,6 +317,7 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
     if (st->tag == Ist_IMark) last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
     if (checked) ins.statement(st, atomic_movs[i]);
     addStmtToIRSB(out, st);
+    if (checked && st->tag == Ist_IMark && is_static_loop_point(last_pc)) ins.loop_point(last_pc);
   }
   if (atomic_movs) VG_(free)(atomic_movs);
   if (in->jumpkind == Ijk_Call) ins.call(last_pc);

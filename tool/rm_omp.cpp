@@ -253,6 +253,7 @@ UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, 
   h->done_key = done_key;
   h->private_lo = caller_sp ? caller_sp : VG_(get_SP)(vg);
   h->private_hi = region_frame > h->private_lo ? region_frame : h->private_lo;
+  set_piece_tls(vg, h);
   h->task_group = host_of(runner)->task_group;
   run_logical_thread(vg, t);
   return UWord(t) + 1;
@@ -303,7 +304,11 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       *ret = section_begin(vg, t, args[1], args[2], args[3], args[4], args[5]);
       return True;
     case RM_REQ_SECTION_END:
+      static_loop_leave(vg);
       section_end(vg, t, args[1]);
+      return True;
+    case RM_REQ_STATIC_PARTITION:
+      static_partition(vg, t, args[1], args[2]);
       return True;
     case RM_REQ_TASKGROUP_START:
       if (h->ngroups < HostThread::kMaxGroups) h->groups[h->ngroups] = next_group++;

@@ -47,6 +47,9 @@ enum {
   RM_REQ_SECTION_END,      /* (section id) */
   RM_REQ_LOCK_HELD,        /* (1: taken, 0: about to be released) an OpenMP
                               critical section or lock */
+  RM_REQ_STATIC_PARTITION, /* (after_threads, after_tid) omp_get_thread_num
+                              returns to after_tid; omp_get_num_threads
+                              returned to after_threads just before */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
    * (pthread_once's wrapper uses them too) and ignoring a thread's

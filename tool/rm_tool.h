@@ -22,7 +22,7 @@ struct HostThread {
   UInt signal_depth = 0;
   // OpenMP (rm_omp.cpp): an explicit task runs as a logical thread of its
   // own on the core thread vg_tid; its taskgroups, innermost last.
-  enum Kind : UChar { kThread, kTask, kSection, kChunk, kSingle };
+  enum Kind : UChar { kThread, kTask, kSection, kChunk, kSingle, kIterations };
   Kind kind = kThread;
   Bool final_task = False;           // a final task: what it creates is included
   UWord task_group = 0;              // the taskgroup the task belongs to
@@ -32,9 +32,21 @@ struct HostThread {
   // private variables of the thread that runs it (its implicit task's):
   // accesses there are that thread's, in its program order.
   Addr private_lo = 0, private_hi = 0;
+  // Likewise its static TLS block (threadprivate variables, __thread).
+  Addr tls_lo = 0, tls_hi = 0;
   static constexpr UInt kMaxGroups = 16;
   UWord groups[kMaxGroups];
   UInt ngroups = 0;
+  // A thread of an OpenMP team, running its share of a statically
+  // scheduled loop (rm_omp_static.cpp): the loop (0: none), whether its
+  // iterations are being run as pieces, and the pieces (kIterations
+  // threads, reused from loop to loop), taken in turn.
+  static constexpr UInt kPieces = 8;
+  UWord static_loop = 0;
+  Bool static_active = False;
+  Tid pieces[kPieces] = {kNoTid, kNoTid, kNoTid, kNoTid, kNoTid, kNoTid, kNoTid, kNoTid};
+  UInt next_piece = 0;
+  UInt pieces_used = 0;  // bit k: pieces[k] ran an iteration of this loop
 };
 
 extern Detector* detector;
@@ -57,6 +69,21 @@ void run_logical_thread(ThreadId vg, Tid t);
 // rm_omp.cpp
 // Handles the OpenMP task requests of rm_gomp.c.
 Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret);
+// rm_omp_static.cpp
+// The program called omp_get_thread_num (RM_REQ_STATIC_PARTITION):
+// perhaps to partition a statically scheduled loop.
+void static_partition(ThreadId vg, Tid t, UWord after_threads, UWord after_tid);
+// Whether code at pc starts an iteration of a known static loop or
+// leaves one (the instrumenter calls static_loop_point there).
+Bool is_static_loop_point(Addr pc);
+void static_loop_point(ThreadId vg, Addr pc, Addr sp);
+// Sets h's TLS range to the static TLS block of core thread vg: a piece
+// of a thread's work (a section, a loop chunk or iteration) runs on that
+// thread and sees its threadprivate variables.
+void set_piece_tls(ThreadId vg, HostThread* h);
+// The thread leaves the worksharing construct it is in: a static loop it
+// runs in pieces ends there.
+void static_loop_leave(ThreadId vg);
 // User-facing thread number: the root thread is #1.
 inline UInt thread_nr(Tid t) { return t + 1; }
 

@@ -1178,6 +1178,20 @@ TEST_F(DetectorTest, CallsFormThePreviousStack) {
   EXPECT_EQ(Pcs({0x1999, 0x1300, 0x1200, 0x1100}), stack_of(prev));
 }
 
+TEST_F(DetectorTest, APieceStartsFromItsRunnersLiveFrames) {
+  d->call(a, 0x1100, 0x7000);
+  d->call(a, 0x1200, 0x6f00);
+  d->call(a, 0x1300, 0x6e00);  // returned: stale at sp 0x6e80
+  Tid piece = d->start_thread(a);
+  d->call(piece, 0x1400, 0x5000);  // an earlier use of the piece, elsewhere
+  d->adopt_stack(piece, a, 0x6e80);
+  EXPECT_EQ(2u, d->thread(piece)->stack.depth());
+  EXPECT_FALSE(acc(piece, kX, 8, true, false, 0x1999, 0x6e70));
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(piece, prev.tid);
+  EXPECT_EQ(Pcs({0x1999, 0x1200, 0x1100}), stack_of(prev));
+}
+
 TEST_F(DetectorTest, HandlerOnAlternateStackKeepsInterruptedFrames) {
   d->call(a, 0x1100, 0x7000);
   d->call(a, 0x1200, 0x6f00);

@@ -1,0 +1,40 @@
+// OpenMP: static-schedule loops whose iterations touch disjoint data: an inner loop adding into a[i], a private temporary, a nowait loop then a barrier, a reduction with lastprivate, a share left empty (race-free).
+// CFLAGS: -fopenmp
+#include <stdio.h>
+
+#define N 64
+static int idx[N];
+static double a[N], b[N], c[N];
+
+int main(void)
+{
+    double sum = 0;
+    int last = -1;
+    for (int i = 0; i < N; i++) {
+        idx[i] = N - 1 - i;
+        b[i] = i;
+    }
+#pragma omp parallel num_threads(2)
+    {
+#pragma omp for
+        for (int i = 0; i < N; i++)
+            for (int j = 0; j < N; j++)
+                a[idx[i]] += b[j] * i;
+#pragma omp for nowait
+        for (int i = 0; i < N; i++) {
+            double t = a[i] * 2;
+            c[i] = t;
+        }
+#pragma omp barrier
+#pragma omp for reduction(+ : sum) lastprivate(last)
+        for (int i = 0; i < N; i++) {
+            sum += c[i];
+            last = i;
+        }
+#pragma omp for
+        for (int i = 0; i < 1; i++)
+            a[i] = sum;
+    }
+    printf("%f %d %f\n", sum, last, a[0]);
+    return 0;
+}
