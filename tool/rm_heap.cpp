@@ -33,12 +33,14 @@ void* new_block(ThreadId vg, SizeT size, SizeT align, Bool zero) {
   b->where = VG_(record_ExeContext)(vg, 0);
   b->tid = tid_of(vg);
   VG_(HT_add_node)(blocks, b);
+  note_block(vg, a, size);
   return p;
 }
 
-void free_block(ThreadId, void* p) {
+void free_block(ThreadId vg, void* p) {
   Block* b = static_cast<Block*>(VG_(HT_remove)(blocks, reinterpret_cast<UWord>(p)));
   if (!b) return;  // not ours (or a double free): leave it alone
+  forget_block(vg, b->addr);
   detector->new_memory(b->addr, b->size);
   VG_(free)(b);
   VG_(cli_free)(p);

@@ -73,8 +73,10 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   HostThread* h = current_host;
   if (!h) return;
   Tid t = current;
-  if (h->kind >= HostThread::kSection && ((addr >= h->private_lo && addr < h->private_hi) ||
-                                           (addr >= h->tls_lo && addr < h->tls_hi)))
+  if (h->kind >= HostThread::kSection &&
+      ((addr >= h->private_lo && addr < h->private_hi) || (addr >= h->tls_lo && addr < h->tls_hi) ||
+       ((h->kind == HostThread::kChunk || h->kind == HostThread::kIterations) &&
+        in_own_block(host_of(h->resume), addr))))
     t = h->resume;  // the running thread's private variables (rm_omp.cpp)
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;

@@ -307,6 +307,12 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       static_loop_leave(vg);
       section_end(vg, t, args[1]);
       return True;
+    case RM_REQ_REGION_BEGIN:
+      region_begin(t);
+      return True;
+    case RM_REQ_REGION_END:
+      region_end(t);
+      return True;
     case RM_REQ_STATIC_PARTITION:
       static_partition(vg, t, args[1], args[2]);
       return True;

@@ -163,6 +163,64 @@ void set_piece_tls(ThreadId vg, HostThread* h) {
   h->tls_hi = fs;
 }
 
+// ---- the heap blocks a thread allocates in a region
+
+namespace {
+
+// The team member whose loop iterations or chunks vg runs now, or that
+// runs itself (kNoTid: a task, a section, a single, or no thread).
+Tid loop_runner(ThreadId vg) {
+  Tid t = tid_of(vg);
+  HostThread* h = t == kNoTid ? nullptr : host_of(t);
+  if (!h) return kNoTid;
+  if (h->kind == HostThread::kThread) return t;
+  if (h->kind == HostThread::kIterations || h->kind == HostThread::kChunk) return h->resume;
+  return kNoTid;
+}
+
+void drop_own(HostThread* r, Addr lo, Addr hi) {
+  for (UInt i = 0; i < r->nown;) {
+    if (r->own_lo[i] < hi && lo < r->own_hi[i]) {
+      r->nown--;
+      r->own_lo[i] = r->own_lo[r->nown];
+      r->own_hi[i] = r->own_hi[r->nown];
+    } else {
+      i++;
+    }
+  }
+}
+
+}  // namespace
+
+void region_begin(Tid t) {
+  HostThread* h = host_of(t);
+  if (!h) return;
+  h->regions++;
+  h->nown = 0;
+}
+
+void region_end(Tid t) {
+  HostThread* h = host_of(t);
+  if (!h) return;
+  if (h->regions) h->regions--;
+  h->nown = 0;  // what it allocated may be shared from now on
+}
+
+void note_block(ThreadId vg, Addr a, SizeT size) {
+  Tid runner = loop_runner(vg);
+  HostThread* r = runner == kNoTid ? nullptr : host_of(runner);
+  if (!r || !r->regions || size == 0) return;
+  drop_own(r, a, a + size);
+  UInt i = r->nown < HostThread::kOwnBlocks ? r->nown++ : r->next_own++ % HostThread::kOwnBlocks;
+  r->own_lo[i] = a;
+  r->own_hi[i] = a + size;
+}
+
+void forget_block(ThreadId vg, Addr a) {
+  Tid runner = loop_runner(vg);
+  if (HostThread* r = runner == kNoTid ? nullptr : host_of(runner)) drop_own(r, a, a + 1);
+}
+
 void static_partition(ThreadId vg, Tid t, UWord after_threads, UWord after_tid) {
   HostThread* h = host_of(t);
   // A team member's own share only: not a nested loop inside a piece, a

@@ -50,6 +50,8 @@ enum {
   RM_REQ_STATIC_PARTITION, /* (after_threads, after_tid) omp_get_thread_num
                               returns to after_tid; omp_get_num_threads
                               returned to after_threads just before */
+  RM_REQ_REGION_BEGIN,     /* () the thread starts its part of a parallel region */
+  RM_REQ_REGION_END,       /* () and ends it */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
    * (pthread_once's wrapper uses them too) and ignoring a thread's

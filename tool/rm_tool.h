@@ -47,6 +47,14 @@ struct HostThread {
   Tid pieces[kPieces] = {kNoTid, kNoTid, kNoTid, kNoTid, kNoTid, kNoTid, kNoTid, kNoTid};
   UInt next_piece = 0;
   UInt pieces_used = 0;  // bit k: pieces[k] ran an iteration of this loop
+  // The parallel regions the thread is in (nested), and the heap blocks
+  // it allocated in the innermost, itself or in its loop pieces: the
+  // vector a thread fills in its iterations and merges at the region's
+  // end is its own (rm_omp_static.cpp).
+  UInt regions = 0;
+  static constexpr UInt kOwnBlocks = 16;
+  Addr own_lo[kOwnBlocks], own_hi[kOwnBlocks];
+  UInt nown = 0, next_own = 0;
 };
 
 extern Detector* detector;
@@ -81,6 +89,20 @@ void static_loop_point(ThreadId vg, Addr pc, Addr sp);
 // of a thread's work (a section, a loop chunk or iteration) runs on that
 // thread and sees its threadprivate variables.
 void set_piece_tls(ThreadId vg, HostThread* h);
+// The OpenMP region bookkeeping of thread t's heap blocks
+// (RM_REQ_REGION_BEGIN/END), and the blocks core thread vg allocates and
+// frees.
+void region_begin(Tid t);
+void region_end(Tid t);
+void note_block(ThreadId vg, Addr a, SizeT size);
+void forget_block(ThreadId vg, Addr a);
+// The loop chunk or iteration piece h's runner allocated [addr, +size) in
+// its current region: the runner's own memory.
+inline Bool in_own_block(const HostThread* runner, Addr addr) {
+  for (UInt i = 0; i < runner->nown; i++)
+    if (addr >= runner->own_lo[i] && addr < runner->own_hi[i]) return True;
+  return False;
+}
 // The thread leaves the worksharing construct it is in: a static loop it
 // runs in pieces ends there.
 void static_loop_leave(ThreadId vg);
