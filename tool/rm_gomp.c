@@ -83,12 +83,12 @@ static void region_body(void* arg) {
   current_region = r;
   region_frame = __builtin_frame_address(0);
   current_section = 0;
-  REQ1(RM_REQ_REGION_BEGIN, 0);
+  REQ1(RM_REQ_REGION_BEGIN, region_frame);
   ACQUIRE(&r->start);
   RELEASE(&team_point);
   r->fn(r->data);
   section_end();  /* a single nowait, a loop chunk, ending with the region */
-  REQ1(RM_REQ_REGION_END, 0);
+  REQ1(RM_REQ_REGION_END, outer_frame);
   RELEASE(&r->end);
   current_region = outer;
   region_frame = outer_frame;

@@ -308,10 +308,10 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       section_end(vg, t, args[1]);
       return True;
     case RM_REQ_REGION_BEGIN:
-      region_begin(t);
+      region_begin(t, args[1]);
       return True;
     case RM_REQ_REGION_END:
-      region_end(t);
+      region_end(t, args[1]);
       return True;
     case RM_REQ_STATIC_PARTITION:
       static_partition(vg, t, args[1], args[2]);

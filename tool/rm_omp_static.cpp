@@ -136,12 +136,14 @@ void next_iteration(ThreadId vg, Tid runner, Addr sp) {
     // Its first iteration of this loop: after what the runner did so far.
     detector->join(p, runner);
     r->pieces_used |= 1u << k;
-    // The runner's private variables: the frame of the loop's function
-    // (the innermost live call), and the red zone below it.
+    // The runner's private variables: the frames from the loop's function
+    // (and the red zone below it) up to the region's body, where a
+    // function with an orphaned `omp for` finds its caller's.
     const ShadowStack& stack = detector->thread(runner)->stack;
     UInt live = stack.depth() - stack.stale_frames(sp);
     h->private_lo = sp - 128;
     h->private_hi = live ? stack.at(live - 1).sp : sp;
+    if (r->region_frame > h->private_hi) h->private_hi = r->region_frame;
     set_piece_tls(vg, h);
     h->created_at = VG_(record_ExeContext)(vg, 0);
     detector->adopt_stack(p, runner, sp);
@@ -192,17 +194,19 @@ void drop_own(HostThread* r, Addr lo, Addr hi) {
 
 }  // namespace
 
-void region_begin(Tid t) {
+void region_begin(Tid t, Addr frame) {
   HostThread* h = host_of(t);
   if (!h) return;
   h->regions++;
+  h->region_frame = frame;
   h->nown = 0;
 }
 
-void region_end(Tid t) {
+void region_end(Tid t, Addr outer_frame) {
   HostThread* h = host_of(t);
   if (!h) return;
   if (h->regions) h->regions--;
+  h->region_frame = outer_frame;
   h->nown = 0;  // what it allocated may be shared from now on
 }
 

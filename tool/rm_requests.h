@@ -50,8 +50,11 @@ enum {
   RM_REQ_STATIC_PARTITION, /* (after_threads, after_tid) omp_get_thread_num
                               returns to after_tid; omp_get_num_threads
                               returned to after_threads just before */
-  RM_REQ_REGION_BEGIN,     /* () the thread starts its part of a parallel region */
-  RM_REQ_REGION_END,       /* () and ends it */
+  RM_REQ_REGION_BEGIN,     /* (frame) the thread starts its part of a
+                              parallel region; its private variables lie
+                              below frame */
+  RM_REQ_REGION_END,       /* (frame) and ends it; frame: the enclosing
+                              region's, 0 if none */
   RM_REQ_LAST
   /* and the public ones of include/racemap.h: happens-before edges
    * (pthread_once's wrapper uses them too) and ignoring a thread's

@@ -31,6 +31,17 @@ bool skip_straight(uptr* addr, u32 max, CodeReader read, void* ctx, X86Insn* in,
   return false;
 }
 
+// Returns `to` if at most 4 straight-line instructions lead from `from`
+// to it, else 0.
+uptr inline_block_end(uptr from, uptr to, CodeReader read, void* ctx) {
+  X86Insn in;
+  for (u32 k = 0; k < 4 && from < to; k++) {
+    if (!decode_at(from, read, ctx, &in) || in.flow != X86Insn::kNext) return 0;
+    from += in.length;
+  }
+  return from == to ? to : 0;
+}
+
 // The instructions from the loop's entry on, as a graph.
 class Graph {
  public:
@@ -327,12 +338,16 @@ bool find_static_loop(uptr after_threads, uptr after_tid, CodeReader read, void*
   if (!skip_straight(&a, 16, read, ctx, &in, &divides) || divides == 0 ||
       in.flow != X86Insn::kBranch || in.target <= a)
     return false;
-  uptr rejoin = a + in.length, fixup = in.target;
-  // The out-of-line block that takes one more iteration, back to the rest.
-  a = fixup;
-  if (!skip_straight(&a, 4, read, ctx, &in) || in.flow != X86Insn::kJump ||
-      in.target != rejoin)
-    return false;
+  // The block that takes one more iteration: skipped over inline, or out
+  // of line with a jump back.
+  uptr rejoin = inline_block_end(a + in.length, in.target, read, ctx);
+  if (!rejoin) {
+    rejoin = a + in.length;
+    a = in.target;
+    if (!skip_straight(&a, 4, read, ctx, &in) || in.flow != X86Insn::kJump ||
+        in.target != rejoin)
+      return false;
+  }
   // start and end, then the guard that skips an empty share.
   a = rejoin;
   if (!skip_straight(&a, 8, read, ctx, &in) || in.flow != X86Insn::kBranch || in.target <= a)

@@ -52,6 +52,7 @@ struct HostThread {
   // vector a thread fills in its iterations and merges at the region's
   // end is its own (rm_omp_static.cpp).
   UInt regions = 0;
+  Addr region_frame = 0;  // the innermost region's frame (RM_REQ_REGION_BEGIN)
   static constexpr UInt kOwnBlocks = 16;
   Addr own_lo[kOwnBlocks], own_hi[kOwnBlocks];
   UInt nown = 0, next_own = 0;
@@ -92,8 +93,8 @@ void set_piece_tls(ThreadId vg, HostThread* h);
 // The OpenMP region bookkeeping of thread t's heap blocks
 // (RM_REQ_REGION_BEGIN/END), and the blocks core thread vg allocates and
 // frees.
-void region_begin(Tid t);
-void region_end(Tid t);
+void region_begin(Tid t, Addr frame);
+void region_end(Tid t, Addr outer_frame);
 void note_block(ThreadId vg, Addr a, SizeT size);
 void forget_block(ThreadId vg, Addr a);
 // The loop chunk or iteration piece h's runner allocated [addr, +size) in

@@ -1,4 +1,4 @@
-// OpenMP: static-schedule loops whose iterations touch disjoint data: an inner loop adding into a[i], a private temporary, a nowait loop then a barrier, a reduction with lastprivate, a share left empty (race-free).
+// OpenMP: static-schedule loops whose iterations touch disjoint data: an inner loop adding into a[i], a private temporary, a nowait loop then a barrier, a reduction with lastprivate, an orphaned loop adding into its caller's private variable, a share left empty (race-free).
 // CFLAGS: -fopenmp
 #include <stdio.h>
 
@@ -6,9 +6,17 @@
 static int idx[N];
 static double a[N], b[N], c[N];
 
+// An orphaned `omp for`: *s is the calling thread's variable.
+static void add_into(double *s)
+{
+#pragma omp for
+    for (int i = 0; i < N; i++)
+        *s += c[i];
+}
+
 int main(void)
 {
-    double sum = 0;
+    double sum = 0, sum2 = 0;
     int last = -1;
     for (int i = 0; i < N; i++) {
         idx[i] = N - 1 - i;
@@ -31,10 +39,14 @@ int main(void)
             sum += c[i];
             last = i;
         }
+        double mine = 0;
+        add_into(&mine);
+#pragma omp critical
+        sum2 += mine;
 #pragma omp for
         for (int i = 0; i < 1; i++)
             a[i] = sum;
     }
-    printf("%f %d %f\n", sum, last, a[0]);
+    printf("%f %f %d %f\n", sum, sum2, last, a[0]);
     return 0;
 }
