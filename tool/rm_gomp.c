@@ -495,7 +495,8 @@ END_V(GOMP_loop_end_nowait, 1, 0)
  * GCC expands a loop with the static schedule inline: it calls
  * omp_get_num_threads, then omp_get_thread_num, and divides.  The tool is
  * told where the second call returns to when it follows the first
- * closely, and looks there for the loop (rm_omp_static.cpp). */
+ * closely, and looks there for the loop (rm_omp_static.cpp); of any
+ * other call, that the program asked which thread it is. */
 
 static __thread W after_num_threads;
 
@@ -517,6 +518,8 @@ int GOMP(omp_get_thread_num)(void) {
   CALL_FN_W_v(ret, orig);
   if (after > after_num_threads && after - after_num_threads <= 32)
     REQ2(RM_REQ_STATIC_PARTITION, after_num_threads, after);
+  else
+    REQ1(RM_REQ_THREAD_NUM, 0);
   after_num_threads = 0;
   return (int)ret;
 }

@@ -307,6 +307,9 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       static_loop_leave(vg);
       section_end(vg, t, args[1]);
       return True;
+    case RM_REQ_THREAD_NUM:
+      thread_num_asked(vg, t);
+      return True;
     case RM_REQ_REGION_BEGIN:
       region_begin(t, args[1]);
       return True;

@@ -49,6 +49,7 @@ struct Partition {
   Partition* next;
   UWord key;
   Bool loop;  // GCC's static partition, followed by a loop it could follow
+  Bool asks_tid;  // its body calls omp_get_thread_num (thread_num_asked)
   StaticLoop shape;
 };
 
@@ -198,6 +199,7 @@ void region_begin(Tid t, Addr frame) {
   HostThread* h = host_of(t);
   if (!h) return;
   h->regions++;
+  h->asked_tid = False;
   h->region_frame = frame;
   h->nown = 0;
 }
@@ -206,6 +208,7 @@ void region_end(Tid t, Addr outer_frame) {
   HostThread* h = host_of(t);
   if (!h) return;
   if (h->regions) h->regions--;
+  h->asked_tid = False;
   h->region_frame = outer_frame;
   h->nown = 0;  // what it allocated may be shared from now on
 }
@@ -228,10 +231,28 @@ void forget_block(ThreadId vg, Addr a) {
 void static_partition(ThreadId vg, Tid t, UWord after_threads, UWord after_tid) {
   HostThread* h = host_of(t);
   // A team member's own share only: not a nested loop inside a piece, a
-  // task or a section.
+  // task or a section; and not once the thread asked which it is.
   if (!h || h->kind != HostThread::kThread) return;
   Partition* p = find_partition(after_threads, after_tid);
-  h->static_loop = p->loop ? p->key : 0;
+  h->static_loop = p->loop && !p->asks_tid && !h->asked_tid ? p->key : 0;
+}
+
+// A program that asks which thread it is, in a parallel region, may count
+// on which iterations each thread runs: `if (omp_get_thread_num() == 0)`
+// in the loop body, `sum[tid] += ...` with tid asked before the loop.
+// Under the static schedule that is well defined, so from then on the
+// thread's shares run in program order: in this region, and in every run
+// of a loop whose body asks.
+void thread_num_asked(ThreadId vg, Tid t) {
+  Tid runner = runner_of(t);
+  HostThread* r = host_of(runner);
+  if (!r) return;
+  r->asked_tid = True;
+  if (!r->static_active) return;
+  if (auto* p = static_cast<Partition*>(VG_(HT_lookup)(partitions, r->static_loop)))
+    p->asks_tid = True;
+  finish_pieces(vg, runner);
+  r->static_loop = 0;
 }
 
 Bool is_static_loop_point(Addr pc) { return points && VG_(HT_lookup)(points, pc) != nullptr; }

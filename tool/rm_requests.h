@@ -50,6 +50,8 @@ enum {
   RM_REQ_STATIC_PARTITION, /* (after_threads, after_tid) omp_get_thread_num
                               returns to after_tid; omp_get_num_threads
                               returned to after_threads just before */
+  RM_REQ_THREAD_NUM,       /* () the program asked omp_get_thread_num, not
+                              for a static schedule's partition */
   RM_REQ_REGION_BEGIN,     /* (frame) the thread starts its part of a
                               parallel region; its private variables lie
                               below frame */

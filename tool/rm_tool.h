@@ -52,6 +52,7 @@ struct HostThread {
   // vector a thread fills in its iterations and merges at the region's
   // end is its own (rm_omp_static.cpp).
   UInt regions = 0;
+  Bool asked_tid = False;  // it called omp_get_thread_num in the region
   Addr region_frame = 0;  // the innermost region's frame (RM_REQ_REGION_BEGIN)
   static constexpr UInt kOwnBlocks = 16;
   Addr own_lo[kOwnBlocks], own_hi[kOwnBlocks];
@@ -94,6 +95,8 @@ void set_piece_tls(ThreadId vg, HostThread* h);
 // (RM_REQ_REGION_BEGIN/END), and the blocks core thread vg allocates and
 // frees.
 void region_begin(Tid t, Addr frame);
+// The program running as t asked omp_get_thread_num (RM_REQ_THREAD_NUM).
+void thread_num_asked(ThreadId vg, Tid t);
 void region_end(Tid t, Addr outer_frame);
 void note_block(ThreadId vg, Addr a, SizeT size);
 void forget_block(ThreadId vg, Addr a);
