@@ -157,13 +157,17 @@ void next_iteration(ThreadId vg, Tid runner, Addr sp) {
 void set_piece_tls(ThreadId vg, HostThread* h) {
   // x86-64 places the static TLS blocks right below the thread pointer
   // (TLS variant II): the program's own block first, then its libraries'.
-  // Their size is not known here; 16 KiB holds the usual ones.
+  // Their size is not known here; 16 KiB holds the usual ones, and no
+  // more than lies between the thread's stack and its thread pointer.
   constexpr Addr kStaticTls = 16 * 1024;
   Addr fs = 0;
   VG_(get_shadow_regs_area)(vg, reinterpret_cast<UChar*>(&fs), 0,
                             offsetof(VexGuestAMD64State, guest_FS_CONST), sizeof fs);
   h->tls_lo = fs > kStaticTls ? fs - kStaticTls : 0;
   h->tls_hi = fs;
+  // glibc puts a thread's stack right below its TLS: the stack is not it.
+  Addr stack_max = VG_(thread_get_stack_max)(vg);
+  if (stack_max < fs && stack_max >= h->tls_lo) h->tls_lo = stack_max + 1;
 }
 
 // ---- the heap blocks a thread allocates in a region
