@@ -91,17 +91,18 @@ void static_loop_point(ThreadId vg, Addr pc, Addr sp);
 // of a thread's work (a section, a loop chunk or iteration) runs on that
 // thread and sees its threadprivate variables.
 void set_piece_tls(ThreadId vg, HostThread* h);
-// The OpenMP region bookkeeping of thread t's heap blocks
-// (RM_REQ_REGION_BEGIN/END), and the blocks core thread vg allocates and
-// frees.
+// Thread t starts or ends its part of a parallel region
+// (RM_REQ_REGION_BEGIN/END): `frame` is the region body's frame, below
+// which its private variables lie (for END, the enclosing region's).
 void region_begin(Tid t, Addr frame);
+void region_end(Tid t, Addr outer_frame);
 // The program running as t asked omp_get_thread_num (RM_REQ_THREAD_NUM).
 void thread_num_asked(ThreadId vg, Tid t);
-void region_end(Tid t, Addr outer_frame);
+// Core thread vg allocated or freed the heap block at a.
 void note_block(ThreadId vg, Addr a, SizeT size);
 void forget_block(ThreadId vg, Addr a);
-// The loop chunk or iteration piece h's runner allocated [addr, +size) in
-// its current region: the runner's own memory.
+// Whether addr lies in a heap block that `runner` (or one of its loop
+// pieces) allocated in its current region: the runner's own memory.
 inline Bool in_own_block(const HostThread* runner, Addr addr) {
   for (UInt i = 0; i < runner->nown; i++)
     if (addr >= runner->own_lo[i] && addr < runner->own_hi[i]) return True;
