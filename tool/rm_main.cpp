@@ -69,10 +69,7 @@ void on_thread_exit(ThreadId vg) {
   if (t == kNoTid) return;
   HostThread* h = host_of(t);
   // Remember its pthread_t (the TLS base on amd64) for pthread_join.
-  UWord fs = 0;
-  VG_(get_shadow_regs_area)(vg, reinterpret_cast<UChar*>(&fs), 0,
-                            offsetof(VexGuestAMD64State, guest_FS_CONST), sizeof fs);
-  if (!h->pthread) h->pthread = fs;
+  if (!h->pthread) h->pthread = thread_pointer(vg);
   h->vg_tid = VG_INVALID_THREADID;
   detector->finish_thread(t);
   if (current == t) {
@@ -295,6 +292,12 @@ void pre_clo_init() {
 }  // namespace
 
 Tid tid_of(ThreadId vg) { return vg < n_vg_to_tid ? vg_to_tid[vg] : kNoTid; }
+Addr thread_pointer(ThreadId vg) {
+  Addr fs = 0;
+  VG_(get_shadow_regs_area)(vg, reinterpret_cast<UChar*>(&fs), 0,
+                            offsetof(VexGuestAMD64State, guest_FS_CONST), sizeof fs);
+  return fs;
+}
 HostThread* host_of(Tid t) { return t < nhosts ? hosts[t] : nullptr; }
 
 Tid new_logical_thread(ThreadId vg, ExeContext* where, Tid parent, HostThread::Kind kind) {

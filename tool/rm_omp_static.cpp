@@ -160,9 +160,7 @@ void set_piece_tls(ThreadId vg, HostThread* h) {
   // Their size is not known here; 16 KiB holds the usual ones, and no
   // more than lies between the thread's stack and its thread pointer.
   constexpr Addr kStaticTls = 16 * 1024;
-  Addr fs = 0;
-  VG_(get_shadow_regs_area)(vg, reinterpret_cast<UChar*>(&fs), 0,
-                            offsetof(VexGuestAMD64State, guest_FS_CONST), sizeof fs);
+  Addr fs = thread_pointer(vg);
   h->tls_lo = fs > kStaticTls ? fs - kStaticTls : 0;
   h->tls_hi = fs;
   // glibc puts a thread's stack right below its TLS: the stack is not it.

@@ -67,6 +67,9 @@ extern HostThread* current_host;
 
 // Returns the logical thread of a core thread, kNoTid if it has none.
 Tid tid_of(ThreadId vg);
+// The thread pointer of core thread vg (%fs base: its pthread_t, above
+// its static TLS).
+Addr thread_pointer(ThreadId vg);
 HostThread* host_of(Tid t);
 // Starts a logical thread that core thread vg will run (an OpenMP task or
 // section), created at `where`, after everything `parent` did (kNoTid:
