@@ -139,6 +139,8 @@ class Dominators {
   explicit Dominators(const Graph& g) : g_(g) {
     u32 n = g.size();
     rpo_ = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
+    pre_ = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
+    post_ = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
     order_ = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
     idom_ = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
     preds_start_ = static_cast<u32*>(platform::alloc((n + 1) * sizeof(u32)));
@@ -149,6 +151,8 @@ class Dominators {
   }
   ~Dominators() {
     platform::free(rpo_);
+    platform::free(pre_);
+    platform::free(post_);
     platform::free(order_);
     platform::free(idom_);
     platform::free(preds_start_);
@@ -157,6 +161,8 @@ class Dominators {
   Dominators(const Dominators&) = delete;
   Dominators& operator=(const Dominators&) = delete;
 
+  // Whether a is b or an ancestor of b in the depth-first tree.
+  bool ancestor(u32 a, u32 b) const { return pre_[a] <= pre_[b] && post_[b] <= post_[a]; }
   bool dominates(u32 a, u32 b) const {
     for (;;) {
       if (a == b) return true;
@@ -176,19 +182,22 @@ class Dominators {
     u32* stack = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
     u32* next = static_cast<u32*>(platform::alloc(n * sizeof(u32)));
     u8* seen = static_cast<u8*>(platform::alloc(n));
-    u32 sp = 0, post = 0;
+    u32 sp = 0, post = 0, pre = 0;
     stack[sp++] = 0;
     seen[0] = 1;
+    pre_[0] = pre++;
     while (sp) {
       u32 v = stack[sp - 1];
       if (next[v] < g_.nsucc(v)) {
         u32 w = g_.succ(v, next[v]++);
         if (!seen[w]) {
           seen[w] = 1;
+          pre_[w] = pre++;
           stack[sp++] = w;
         }
       } else {
         sp--;
+        post_[v] = post;
         order_[post++] = v;
       }
     }
@@ -242,6 +251,8 @@ class Dominators {
 
   const Graph& g_;
   u32* rpo_;
+  u32* pre_;   // depth-first preorder number
+  u32* post_;  // and postorder number
   u32* order_;
   u32* idom_;
   u32* preds_start_;
@@ -257,7 +268,12 @@ bool outermost_loops(const Graph& g, StaticLoop* out) {
   for (u32 v = 0; v < n; v++)
     for (u32 j = 0; j < g.nsucc(v); j++) {
       u32 h = g.succ(v, j);
-      if (!dom.dominates(h, v)) continue;  // not a back edge
+      if (!dom.dominates(h, v)) {
+        // An edge back to an ancestor that does not dominate: a loop with
+        // two entries, whose iterations have no one header.
+        if (dom.ancestor(h, v)) return false;
+        continue;  // not a back edge
+      }
       bool known = false;
       for (u32 k = 0; k < nheaders; k++) known = known || headers[k] == h;
       if (known) continue;

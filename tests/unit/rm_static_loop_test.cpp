@@ -166,6 +166,42 @@ TEST(StaticLoop, TheExtraIterationBlockMayBeInline) {
   EXPECT_EQ(loop.exits[0], 0x1256u);
 }
 
+// Hand-assembled: GCC's partition, then a cycle with two entries (A and
+// B), as jump threading at -O3 can leave (DataRaceBench DRB056): no
+// block runs once per iteration.  B's own inner loop is a natural loop;
+// it is not the outermost one.
+const u8 kTwoEntries[] = {
+    0xe8, 0, 0, 0, 0,        // 1000: call omp_get_num_threads
+    0x89, 0xc3,              // 1005: mov %eax,%ebx
+    0xe8, 0, 0, 0, 0,        // 1007: call omp_get_thread_num
+    0x99,                    // 100c: cltd
+    0xf7, 0xfb,              // 100d: idiv %ebx
+    0x39, 0xd1,              // 100f: cmp %edx,%ecx
+    0x7c, 0x20,              // 1011: jl 1033 (one more iteration)
+    0x39, 0xc2,              // 1013: cmp %eax,%edx
+    0x7d, 0x1a,              // 1015: jge 1031 (the guard)
+    0x85, 0xc0,              // 1017: test %eax,%eax
+    0x74, 0x04,              // 1019: je 101f (B)
+    0x90, 0x90,              // 101b: A: nop; nop
+    0xeb, 0x00,              // 101d: jmp 101f
+    0xff, 0xc9,              // 101f: B: dec %ecx
+    0x75, 0xfc,              // 1021: jne 101f
+    0xff, 0xc8,              // 1023: dec %eax
+    0x75, 0xf4,              // 1025: jne 101b (A)
+    0xeb, 0x08,              // 1027: jmp 1031
+    0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90,
+    0xc3,                    // 1031: ret
+    0x90,
+    0x83, 0xc0, 0x01,        // 1033: add $1,%eax
+    0xeb, 0xdb,              // 1036: jmp 1013
+};
+
+TEST(StaticLoop, RejectsALoopWithTwoEntries) {
+  Code c{0x1000, kTwoEntries, sizeof kTwoEntries};
+  StaticLoop loop;
+  EXPECT_FALSE(find(c, 0x1005, 0x100c, &loop));
+}
+
 TEST(StaticLoop, RejectsAPartitionTheProgramWrote) {
   Code c{0x1180, kManualO2, sizeof kManualO2};
   StaticLoop loop;
