@@ -22,6 +22,13 @@
 //    load from an address the superblock also stores to (a loop counter
 //    kept in memory, an unguarded test-and-set).  Such a guessed acquire
 //    made under a lock may yet be a plain read: see Detector::access.
+//  - A read-only acquire: a load from such an address (not the thread's
+//    own stack frame) whose value decides a branch together with another
+//    value, and is neither dereferenced nor stored -- a ring buffer's
+//    `if (rd != wr.load(acquire))`, `if (w - rd.load(acquire) >= N)`.  It
+//    acquires only while its thread never stores to the location, else it
+//    is a plain read (Detector::read_only_acquire): a std::vector's
+//    `_M_finish != _M_end_of_storage` is tested by every thread that pushes.
 //  - A release store: a store followed by MFENCE (gcc's seq_cst store).
 //  - Either, when the debug info says so: any load or store whose source
 //    line lies in the atomics of C++ (<atomic>, bits/atomic_base.h...) or
@@ -196,13 +203,56 @@ Bool dirty_reads(const IRDirty* d, const TempSet& set, const RegSet* regs) {
   return False;
 }
 
+// The definitions of the superblock's temporaries (flat IR: each is
+// written once).
+struct Defs {
+  const IRExpr** def;
+  Int n;
+  explicit Defs(const IRSB* sb) : n(sb->tyenv->types_used) {
+    def = static_cast<const IRExpr**>(VG_(calloc)("racemap.defs", n + 1, sizeof(IRExpr*)));
+    for (Int i = 0; i < sb->stmts_used; i++)
+      if (sb->stmts[i]->tag == Ist_WrTmp && sb->stmts[i]->Ist.WrTmp.tmp < UInt(n))
+        def[sb->stmts[i]->Ist.WrTmp.tmp] = sb->stmts[i]->Ist.WrTmp.data;
+  }
+  ~Defs() { VG_(free)(def); }
+  Defs(const Defs&) = delete;
+  Defs& operator=(const Defs&) = delete;
+  // The expression that computed e (through copies of temporaries).
+  const IRExpr* of(const IRExpr* e) const {
+    for (Int hops = 0; e && e->tag == Iex_RdTmp && hops < 8; hops++) {
+      const IRExpr* d = e->Iex.RdTmp.tmp < UInt(n) ? def[e->Iex.RdTmp.tmp] : nullptr;
+      if (!d || d->tag != Iex_RdTmp) return d;
+      e = d;
+    }
+    return nullptr;
+  }
+};
+
+constexpr Int kFrameReg = __builtin_offsetof(VexGuestAMD64State, guest_RBP);
+constexpr Int kStackReg = __builtin_offsetof(VexGuestAMD64State, guest_RSP);
+
+// Returns whether e is the stack pointer, or the stack pointer plus a
+// constant, as read in the superblock.
+Bool from_stack_pointer(const Defs& defs, const IRExpr* e) {
+  if (e->tag == Iex_RdTmp) e = defs.of(e);
+  if (e && e->tag == Iex_Binop && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
+      e->Iex.Binop.arg2->tag == Iex_Const) {
+    e = e->Iex.Binop.arg1;
+    if (e->tag == Iex_RdTmp) e = defs.of(e);
+  }
+  return e && e->tag == Iex_Get && e->Iex.Get.offset == kStackReg;
+}
+
 // The guest registers that the superblock writes, but for the stack
-// pointer: loops push and pop in balance, and a call's push is undone by
-// its return.
-void written_registers(const IRSB* sb, Int sp_offset, RegSet* regs) {
+// pointer (loops push and pop in balance, and a call's push is undone by
+// its return) and a frame pointer set from it (a function's prologue:
+// its frame is where it was the last time).
+void written_registers(const IRSB* sb, const Defs& defs, RegSet* regs) {
   for (Int i = 0; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
-    if (st->tag == Ist_Put && st->Ist.Put.offset == sp_offset) {
+    if (st->tag == Ist_Put && (st->Ist.Put.offset == kStackReg ||
+                               (st->Ist.Put.offset == kFrameReg &&
+                                from_stack_pointer(defs, st->Ist.Put.data)))) {
       continue;
     } else if (st->tag == Ist_Put) {
       regs->add(st->Ist.Put.offset, sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Put.data)));
@@ -262,43 +312,20 @@ Addr const_target(const IRConst* c) {
   return c->tag == Ico_U64 ? Addr(c->Ico.U64) : c->tag == Ico_U32 ? Addr(c->Ico.U32) : 0;
 }
 
-// The definitions of the superblock's temporaries (flat IR: each is
-// written once).
-struct Defs {
-  const IRExpr** def;
-  Int n;
-  explicit Defs(const IRSB* sb) : n(sb->tyenv->types_used) {
-    def = static_cast<const IRExpr**>(VG_(calloc)("racemap.defs", n + 1, sizeof(IRExpr*)));
-    for (Int i = 0; i < sb->stmts_used; i++)
-      if (sb->stmts[i]->tag == Ist_WrTmp && sb->stmts[i]->Ist.WrTmp.tmp < UInt(n))
-        def[sb->stmts[i]->Ist.WrTmp.tmp] = sb->stmts[i]->Ist.WrTmp.data;
-  }
-  ~Defs() { VG_(free)(def); }
-  Defs(const Defs&) = delete;
-  Defs& operator=(const Defs&) = delete;
-  // The expression that computed e (through copies of temporaries).
-  const IRExpr* of(const IRExpr* e) const {
-    for (Int hops = 0; e && e->tag == Iex_RdTmp && hops < 8; hops++) {
-      const IRExpr* d = e->Iex.RdTmp.tmp < UInt(n) ? def[e->Iex.RdTmp.tmp] : nullptr;
-      if (!d || d->tag != Iex_RdTmp) return d;
-      e = d;
-    }
-    return nullptr;
-  }
-};
-
-constexpr Int kFrameReg = __builtin_offsetof(VexGuestAMD64State, guest_RBP);
-constexpr Int kStackReg = __builtin_offsetof(VexGuestAMD64State, guest_RSP);
-
 // Returns whether addr is a slot of the stack frame (frame or stack
 // pointer plus a constant), with *key naming it.
 Bool stack_slot(const Defs& defs, const IRExpr* addr, Long* key) {
   const IRExpr* e = defs.of(addr);
   Long offset = 0;
-  if (e && e->tag == Iex_Binop && (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
-      e->Iex.Binop.arg2->tag == Iex_Const && e->Iex.Binop.arg2->Iex.Const.con->tag == Ico_U64) {
-    offset = Long(e->Iex.Binop.arg2->Iex.Const.con->Ico.U64);
-    if (e->Iex.Binop.op == Iop_Sub64) offset = -offset;
+  // In a function's first block the frame pointer is the stack pointer
+  // less a constant: (%rsp - 8) - 0x30.
+  for (Int hops = 0; hops < 3 && e && e->tag == Iex_Binop &&
+                     (e->Iex.Binop.op == Iop_Add64 || e->Iex.Binop.op == Iop_Sub64) &&
+                     e->Iex.Binop.arg2->tag == Iex_Const &&
+                     e->Iex.Binop.arg2->Iex.Const.con->tag == Ico_U64;
+       hops++) {
+    Long c = Long(e->Iex.Binop.arg2->Iex.Const.con->Ico.U64);
+    offset += e->Iex.Binop.op == Iop_Sub64 ? -c : c;
     e = defs.of(e->Iex.Binop.arg1);
   }
   if (!e || e->tag != Iex_Get || (e->Iex.Get.offset != kFrameReg && e->Iex.Get.offset != kStackReg))
@@ -402,20 +429,102 @@ Bool Slots::frame_offset(Int i, Long* offset) const {
   return True;
 }
 
+// Returns whether expression e reads a temporary or a guest register that
+// is neither computed from the loaded value (`taint`, `regs`) nor from
+// constants alone (`consts`).
+Bool reads_other_than(const IRExpr* e, const TempSet& taint, const RegSet& regs,
+                      const TempSet& consts) {
+  switch (e->tag) {
+    case Iex_Const:
+      return False;
+    case Iex_RdTmp:
+      return !taint.has(e->Iex.RdTmp.tmp) && !consts.has(e->Iex.RdTmp.tmp);
+    case Iex_Get:
+      return !regs.overlaps(e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty));
+    case Iex_Unop:
+      return reads_other_than(e->Iex.Unop.arg, taint, regs, consts);
+    case Iex_Binop:
+      return reads_other_than(e->Iex.Binop.arg1, taint, regs, consts) ||
+             reads_other_than(e->Iex.Binop.arg2, taint, regs, consts);
+    case Iex_ITE:
+      return reads_other_than(e->Iex.ITE.cond, taint, regs, consts) ||
+             reads_other_than(e->Iex.ITE.iftrue, taint, regs, consts) ||
+             reads_other_than(e->Iex.ITE.iffalse, taint, regs, consts);
+    default:
+      return True;
+  }
+}
+
+Bool is_comparison(IROp op) {
+  switch (op) {
+    case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
+    case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
+    case Iop_CmpLT32S: case Iop_CmpLT64S: case Iop_CmpLE32S: case Iop_CmpLE64S:
+    case Iop_CmpLT32U: case Iop_CmpLT64U: case Iop_CmpLE32U: case Iop_CmpLE64U:
+    case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32: case Iop_CasCmpEQ64:
+    case Iop_CasCmpNE8: case Iop_CasCmpNE16: case Iop_CasCmpNE32: case Iop_CasCmpNE64:
+    case Iop_ExpCmpNE8: case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
+      return True;
+    default:
+      return False;
+  }
+}
+
+// Returns whether branch condition `guard` compares the loaded value with
+// another value: one side of the comparison is computed from the loaded
+// value, the other is not, and either that other side is no constant
+// (`rd != wr`) or the loaded value was combined with another value before
+// (`w - rd >= N`).  Both sides computed from the loaded value (a loop
+// bound derived from a counter, `i < n + k` with i from n) or a constant
+// compared with the value alone is no comparison with another thread's.
+Bool compares_with_other(const Defs& defs, const IRExpr* guard, const TempSet& taint,
+                         const RegSet& regs, const TempSet& consts, const TempSet& mixed) {
+  const IRExpr* e = guard;
+  for (Int hops = 0; hops < 8 && e; hops++) {
+    if (e->tag == Iex_RdTmp) {
+      e = defs.of(e);
+    } else if (e->tag == Iex_Unop) {
+      e = e->Iex.Unop.arg;  // 64to1, 1Uto64, Not1, widening
+    } else {
+      break;
+    }
+  }
+  if (!e || e->tag != Iex_Binop || !is_comparison(e->Iex.Binop.op)) return False;
+  const IRExpr* x = e->Iex.Binop.arg1;
+  const IRExpr* y = e->Iex.Binop.arg2;
+  Bool tx = reads(x, taint, &regs), ty = reads(y, taint, &regs);
+  if (tx == ty) return False;
+  const IRExpr* mine = tx ? x : y;
+  const IRExpr* other = tx ? y : x;
+  return reads_other_than(other, taint, regs, consts) || reads(mine, mixed, nullptr);
+}
+
 // Follows the value of the load at statement `at` (loading temp `t` at
-// guest address `pc`) through the rest of the superblock.  `pure`: the
-// temporaries computed from that value and constants alone.
-Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, TempSet* taint,
-                     TempSet* pure) {
+// guest address `pc`) through the rest of the superblock, and returns what
+// kind of acquire it is, if any: kGuessedAcquire for a spin or a flag test,
+// kReadOnlyAcquire for a value that decides a branch otherwise (compared
+// with another value, or after arithmetic) and is neither dereferenced nor
+// stored.  `pure`: the temporaries computed from that value and constants
+// alone, by tests; `consts`: from constants alone; `mixed`: from that value
+// and some other one.
+UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, TempSet* taint,
+                   TempSet* pure, TempSet* consts, TempSet* mixed) {
   taint->clear();
   taint->add(t);
   pure->clear();
   pure->add(t);
+  consts->clear();
+  mixed->clear();
   RegSet regs;       // guest registers holding a value computed from it
   RegSet pure_regs;  // ... from it and constants alone
   // guard: the value decides a branch; flag_test: compared with constants
-  // only (a flag, a state, a null pointer); back_edge: the branch loops.
-  Bool guard = False, flag_test = False, back_edge = False, data = False;
+  // only (a flag, a state, a null pointer); back_edge: the branch loops;
+  // data: the value is dereferenced, stored or passed on; arithmetic: it
+  // is computed with (which makes it no flag, but it may yet be an index
+  // compared with another thread's); compared: a branch on it also reads
+  // another value, not a constant.
+  Bool guard = False, flag_test = False, back_edge = False, data = False, arithmetic = False,
+       compared = False;
   Slots slots;
   Long key;
   for (Int i = at + 1; i < sb->stmts_used && !(data && guard); i++) {
@@ -432,8 +541,12 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc
           }
         } else if (reads(e, *taint, &regs)) {
           taint->add(st->Ist.WrTmp.tmp);
-          if (!only_tests(e, *taint, regs)) data = True;
+          if (!only_tests(e, *taint, regs)) arithmetic = True;
           else if (!reads_other(e, *pure, pure_regs)) pure->add(st->Ist.WrTmp.tmp);
+          if (reads(e, *mixed, nullptr) || reads_other_than(e, *taint, regs, *consts))
+            mixed->add(st->Ist.WrTmp.tmp);
+        } else if (!reads_other(e, *consts, RegSet())) {
+          consts->add(st->Ist.WrTmp.tmp);
         }
         break;
       }
@@ -478,6 +591,8 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc
         if (reads(st->Ist.Exit.guard, *taint, &regs)) {
           guard = True;
           if (!reads_other(st->Ist.Exit.guard, *pure, pure_regs)) flag_test = True;
+          if (compares_with_other(defs, st->Ist.Exit.guard, *taint, regs, *consts, *mixed))
+            compared = True;
           Addr dst = const_target(st->Ist.Exit.dst);
           if (dst && dst <= pc) back_edge = True;
           // A conditional jump that ends the superblock: its other target
@@ -510,7 +625,11 @@ Bool is_acquire_load(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc
   // A pointer tested and used in a later superblock would look like a
   // flag here: only values of flag size (bool, int, enum) qualify.
   Bool flag_sized = sizeofIRType(typeOfIRTemp(sb->tyenv, t)) <= 4;
-  return back_edge || (flag_test && flag_sized && !data);
+  if (back_edge || (flag_test && flag_sized && !data && !arithmetic)) return kGuessedAcquire;
+  // A value tested against constants only, but computed with first, is
+  // data (`if (len == 15 || len == 0)`): only one compared with another
+  // value may be an index of another thread's.
+  return compared && !data ? kReadOnlyAcquire : 0;
 }
 
 // Returns whether expressions a and b compute the same value, seen through
@@ -587,13 +706,14 @@ Bool in_atomics_source(Addr pc) {
 
 }  // namespace
 
-void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
+void find_atomic_movs(const IRSB* sb, UChar* atomic) {
+  Defs defs(sb);
   RegSet written;
-  written_registers(sb, sp_offset, &written);
+  written_registers(sb, defs, &written);
   TempSet varying(sb->tyenv->types_used);
   varying_temps(sb, written, &varying);
-  TempSet taint(sb->tyenv->types_used), pure(sb->tyenv->types_used);
-  Defs defs(sb);
+  TempSet taint(sb->tyenv->types_used), pure(sb->tyenv->types_used), consts(sb->tyenv->types_used),
+      mixed(sb->tyenv->types_used);
   Addr pc = 0;
   for (Int i = 0; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
@@ -603,17 +723,22 @@ void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic) {
     } else if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
       const IRExpr* ld = st->Ist.WrTmp.data;
       if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
+      Long slot;
       if (in_atomics_source(pc))
         atomic[i] = kAtomicMov;
-      else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr) &&
-               is_acquire_load(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure))
-        atomic[i] = kGuessedAcquire;
+      else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr))
+        atomic[i] = acquire_kind(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure, &consts, &mixed);
+      // A local variable of the frame is no other thread's index.
+      if (atomic[i] == kReadOnlyAcquire && stack_slot(defs, ld->Iex.Load.addr, &slot)) atomic[i] = 0;
     } else if (st->tag == Ist_Store) {
       if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;
       if (fence_follows(sb, i) || in_atomics_source(pc)) atomic[i] = kAtomicMov;
     }
     if (atomic[i] && clo.trace_atomics)
-      VG_(dmsg)("racemap: %s at %s\n", st->tag == Ist_Store ? "seq_cst store" : "acquire load",
+      VG_(dmsg)("racemap: %s at %s\n",
+                st->tag == Ist_Store                 ? "seq_cst store"
+                : atomic[i] == kReadOnlyAcquire      ? "read-only acquire load"
+                                                     : "acquire load",
                 VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
   }
 }

@@ -23,7 +23,7 @@ typedef u32 Tid;
 typedef u64 Clock;
 
 constexpr Tid kMaxThreads = (1u << 16) - 1;
-constexpr Clock kMaxClock = (1ull << 37) - 1;
+constexpr Clock kMaxClock = (1ull << 36) - 1;
 
 class VectorClock {
  public:

@@ -394,25 +394,66 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
   }
   if (t->clock() >= kMaxClock) return false;  // out of clock: stop recording
   Clock c = record_access(*t, pc, size, sp);
-  bool raced = false;
-  while (size) {
+  bool raced = false, own_acquired = false;
+  for (uptr a = addr, n = size; n;) {
     u32 taken;
-    u8 mask = granule_mask(addr, size, &taken);
-    Granule* g = shadow_.granule(addr);
+    u8 mask = granule_mask(a, n, &taken);
+    Granule* g = shadow_.granule(a);
     if (!g) break;
-    if (check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, locked, c, pc,
-                      raced ? nullptr : prev))
+    if (check_granule(*t, *g, a & ~uptr(kGranule - 1), mask, write, atomic, locked, c, pc,
+                      raced ? nullptr : prev, false, &own_acquired))
       raced = true;
-    addr += taken;
-    size -= taken;
+    a += taken;
+    n -= taken;
+  }
+  // The thread stores to a location it loaded by a read-only acquire: for
+  // it, the location is data from now on.
+  if (own_acquired) {
+    syncs_.get(addr, SyncKind::kPlain)->own_writers |= u64(1) << (tid % 64);
+    t->stored_acquired = true;
   }
   if (raced) stats_.races++;
   return raced;
 }
 
+bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr sp,
+                                 Conflict* prev) {
+  ThreadState* t = thread(tid);
+  if (!t || size == 0) return false;
+  // (The sync object is only looked up for a thread that has stored to
+  // some such location: the common case costs three looks at the cells.)
+  SyncObject* s = t->stored_acquired ? syncs_.find(addr) : nullptr;
+  if (t->locks_held || (s && (s->own_writers >> (tid % 64) & 1)))
+    return access(tid, addr, size, false, false, pc, sp, prev);  // data
+  if (is_sync_location(addr, size))
+    return access(tid, addr, size, false, true, pc, sp, prev);  // an atomic load like any other
+  stats_.accesses++;
+  // Not a sync location: no release was published on its sync object,
+  // only the plain stores it may read.
+  acquire_stores(*t, addr, size);
+  if (already_recorded(*t, addr, size, false, false, pc)) {
+    stats_.fast_path++;  // the same load again: nothing new to record
+    return false;
+  }
+  if (t->clock() >= kMaxClock) return false;
+  Clock c = record_access(*t, pc, size, sp);
+  bool unused = false;
+  while (size) {
+    u32 taken;
+    u8 mask = granule_mask(addr, size, &taken);
+    Granule* g = shadow_.granule(addr);
+    if (!g) break;
+    check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, false, false, false, c, pc, nullptr,
+                  true, &unused);
+    addr += taken;
+    size -= taken;
+  }
+  return false;
+}
+
 bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
                              bool write, bool atomic, bool locked, Clock c, uptr pc,
-                             Conflict* prev) {
+                             Conflict* prev, bool read_only_acquire, bool* own_acquired) {
   bool raced = false;
   int slot = -1;     // where the new cell goes
   int own = -1;      // some other cell of this thread: the first to evict
@@ -426,10 +467,16 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
       // If the new access covers it, the new one replaces it.  If it is
       // the same instruction since our last release (a loop over bytes,
       // rep stos), the two merge: no other thread can tell them apart.
+      // A read-only acquire and a plain load do not replace each other (one
+      // races, the other does not); a store replaces both, and makes the
+      // location data for this thread (see read_only_acquire()).
+      if (old.read_only_acquire() && write && (old.mask() & mask)) *own_acquired = true;
       bool same_epoch_insn = old.clock() > t.last_release && old.write() == write &&
                              old.atomic() == atomic && t.history.access_pc(old.clock()) == pc;
-      if (((old.mask() & ~mask) == 0 && covers(write, atomic, old.write(), old.atomic())) ||
-          same_epoch_insn) {
+      bool replaceable = write || old.read_only_acquire() == read_only_acquire;
+      if (replaceable &&
+          (((old.mask() & ~mask) == 0 && covers(write, atomic, old.write(), old.atomic())) ||
+           same_epoch_insn)) {
         if (same_epoch_insn) stored |= old.mask();
         if (slot < 0) slot = int(i);
         else g.cells[i] = Cell();
@@ -445,7 +492,9 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
       // store made outside any lock after a guarded test of the flag (see
       // access()) is the flag's release, not a race.
       bool flag_release = write && !locked && !old.write() && old.locked();
-      if (overlap && (write || old.write()) && !atomic && !old.atomic() && !flag_release) {
+      bool acquired = read_only_acquire || old.read_only_acquire();
+      if (overlap && (write || old.write()) && !atomic && !old.atomic() && !flag_release &&
+          !acquired) {
         if (prev && !raced) {
           prev->tid = old.tid();
           prev->clock = old.clock();
@@ -474,7 +523,7 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
   // access (it can no longer race with this thread: with a read-modify-
   // write, this thread's next access); else one chosen by the clock.
   if (slot < 0) slot = own >= 0 ? own : before >= 0 ? before : int(c % kCellsPerGranule);
-  g.cells[slot] = Cell(stored, write, atomic, t.tid, c, locked);
+  g.cells[slot] = Cell(stored, write, atomic, t.tid, c, locked, read_only_acquire);
   return raced;
 }
 

@@ -21,8 +21,10 @@ constexpr UWord kRmw = 1u << 10;               // an atomic read-modify-write
 constexpr UWord kFromRuntimeEntry = 1u << 11;  // see CodeKind::kRuntimeEntry
 constexpr UWord kFromSyncOnly = 1u << 12;      // see CodeKind::kSyncOnly
 constexpr UWord kGuessed = 1u << 13;           // atomic by the shape of the code alone
-constexpr UWord kKindBits = kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly | kGuessed;
-constexpr UInt kRangeShift = 14;  // check_range: size above the kind bits
+constexpr UWord kReadOnly = 1u << 14;          // kReadOnlyAcquire
+constexpr UWord kKindBits =
+    kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly | kGuessed | kReadOnly;
+constexpr UInt kRangeShift = 15;  // check_range: size above the kind bits
 
 // What is done with the accesses of a piece of code.
 enum class CodeKind {
@@ -97,8 +99,12 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   if (unchecked) return;
   u64 learnt = clo.trace_atomics ? detector->stats().store_acquires : 0;
   // A guessed acquire that races was taken for a plain read (Detector::access).
-  if (detector->access(t, addr, size, write, atomic, pc, sp, &prev, (info & kGuessed) != 0))
+  if (info & kReadOnly) {
+    if (detector->read_only_acquire(t, addr, size, pc, sp, &prev))
+      report_race(h->vg_tid, addr, size, False, False, pc, prev);
+  } else if (detector->access(t, addr, size, write, atomic, pc, sp, &prev, (info & kGuessed) != 0)) {
     report_race(h->vg_tid, addr, size, write, atomic && !(info & kGuessed), pc, prev);
+  }
   if (clo.trace_atomics && detector->stats().store_acquires != learnt)
     VG_(dmsg)("racemap: thread #%u acquires from a plain store at %#lx, by the load at %s\n",
               thread_nr(t), addr, VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
@@ -154,10 +160,9 @@ struct Instrumenter {
   }
 
   void access(IRExpr* addr, SizeT size, Bool write, Bool atomic, IRExpr* guard, Bool rmw = False,
-              Bool guessed = False) {
+              UWord guess = 0) {
     if (size == 0) return;
-    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | (rmw ? kRmw : 0) |
-                 (guessed ? kGuessed : 0) | from;
+    UWord kind = (write ? kWrite : 0) | (atomic ? kAtomic : 0) | (rmw ? kRmw : 0) | guess | from;
     IRTemp sp = sp_temp();
     IRDirty* di;
     if (size <= 255) {
@@ -200,8 +205,11 @@ struct Instrumenter {
       case Ist_WrTmp:
         if (st->Ist.WrTmp.data->tag == Iex_Load) {
           IRExpr* ld = st->Ist.WrTmp.data;
-          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False, atomic_mov != 0, nullptr,
-                 False, atomic_mov == kGuessedAcquire);
+          UWord guess = atomic_mov == kGuessedAcquire    ? kGuessed
+                        : atomic_mov == kReadOnlyAcquire ? kReadOnly
+                                                         : 0;
+          access(ld->Iex.Load.addr, sizeofIRType(ld->Iex.Load.ty), False,
+                 atomic_mov == kAtomicMov || atomic_mov == kGuessedAcquire, nullptr, False, guess);
         }
         break;
       case Ist_Store:
@@ -309,7 +317,7 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
   UChar* atomic_movs = nullptr;
   if (checked) {
     atomic_movs = static_cast<UChar*>(VG_(malloc)("racemap.atomicmovs", in->stmts_used + 1));
-    if (clo.infer_atomics) find_atomic_movs(in, layout->offset_SP, atomic_movs);
+    if (clo.infer_atomics) find_atomic_movs(in, atomic_movs);
     else VG_(memset)(atomic_movs, 0, in->stmts_used + 1);
   }
   Addr last_pc = 0;

@@ -26,21 +26,26 @@ namespace rm {
 //   bit  26      made under a lock: a plain store while the thread held a
 //                lock, or a load taken for an acquire by its shape alone
 //                that read lock-protected data (Detector::access)
-//   bits 27..63  the thread's clock at the access (its history index)
+//   bit  27      a read-only acquire: a load taken for an acquire as long
+//                as its thread does not store to the location
+//                (Detector::read_only_acquire)
+//   bits 28..63  the thread's clock at the access (its history index)
 class Cell {
  public:
   Cell() = default;
   explicit Cell(u64 raw) : raw_(raw) {}
-  Cell(u8 mask, bool write, bool atomic, Tid tid, Clock clock, bool locked = false)
-      : raw_(u64(mask) | (u64(write) << 8) | (u64(atomic) << 9) |
-             (u64(tid) << 10) | (u64(locked) << 26) | (clock << 27)) {}
+  Cell(u8 mask, bool write, bool atomic, Tid tid, Clock clock, bool locked = false,
+       bool read_only_acquire = false)
+      : raw_(u64(mask) | (u64(write) << 8) | (u64(atomic) << 9) | (u64(tid) << 10) |
+             (u64(locked) << 26) | (u64(read_only_acquire) << 27) | (clock << 28)) {}
 
   u8 mask() const { return u8(raw_); }
   bool write() const { return (raw_ >> 8) & 1; }
   bool atomic() const { return (raw_ >> 9) & 1; }
   Tid tid() const { return Tid((raw_ >> 10) & 0xffff); }
   bool locked() const { return (raw_ >> 26) & 1; }
-  Clock clock() const { return raw_ >> 27; }
+  bool read_only_acquire() const { return (raw_ >> 27) & 1; }
+  Clock clock() const { return raw_ >> 28; }
   bool empty() const { return mask() == 0; }
   u64 raw() const { return raw_; }
   // The same cell with fewer bytes.

@@ -38,6 +38,9 @@ struct SyncObject {
   u32 arrived = 0;
   u64 round = 0;
   VectorClock done;
+  // A plain location: the threads (by tid modulo 64) that stored to it
+  // after loading it by a read-only acquire (Detector::read_only_acquire).
+  u64 own_writers = 0;
   SyncObject* next = nullptr;  // hash chain
 };
 

@@ -131,11 +131,13 @@ Bool in_runtime_internals(Tid t, Addr ip, Addr sp);
 // Marks, in atomic[i] for each statement i of sb, the plain loads and
 // stores that are atomic ones: kAtomicMov when the debug info or a fence
 // says so, kGuessedAcquire for a load taken for an acquire by the shape of
-// the code around it alone; 0 for the others.  sp_offset: the guest stack
-// pointer's offset in the state.
+// the code around it alone, kReadOnlyAcquire for one taken for an acquire
+// only while its thread does not store to the location
+// (Detector::read_only_acquire); 0 for the others.
 constexpr UChar kAtomicMov = 1;
 constexpr UChar kGuessedAcquire = 2;
-void find_atomic_movs(const IRSB* sb, Int sp_offset, UChar* atomic);
+constexpr UChar kReadOnlyAcquire = 3;
+void find_atomic_movs(const IRSB* sb, UChar* atomic);
 
 // rm_errors.cpp
 void register_errors();

@@ -926,6 +926,69 @@ TEST_F(DetectorTest, GuessedAcquireWithoutALockStillAcquires) {
   EXPECT_FALSE(rd(b, kY));
 }
 
+// ---- read-only acquires (an index compared with another value)
+
+TEST_F(DetectorTest, ReadOnlyAcquireOfAnotherThreadsIndexAcquires) {
+  // a (producer): slot = v; wr = w + 1.  b (consumer): if (rd != wr) use(slot).
+  wr(a, kY);
+  wr(a, kX);
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, next_pc(), 0, &prev));
+  EXPECT_FALSE(rd(b, kY));
+  // The producer's next store of its index does not race with the test.
+  EXPECT_FALSE(wr(a, kX));
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, next_pc(), 0, &prev));
+}
+
+TEST_F(DetectorTest, ReadOnlyAcquireLearnsOnlyUpToTheStoreItReads) {
+  wr(a, kX);
+  wr(a, kY);  // after the index store: not published by it
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, next_pc(), 0, &prev));
+  EXPECT_TRUE(rd(b, kY));
+}
+
+TEST_F(DetectorTest, ReadOnlyAcquireIsDataForAThreadThatStoresTheLocation) {
+  // Two threads push onto one vector: each tests the end pointer, then
+  // stores it.  After its own first store, a thread's test is a plain read.
+  const uptr pc_test = next_pc(), pc_store = next_pc();
+  EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+  EXPECT_FALSE(wr(a, kX, 8, pc_store));
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, pc_test, 0, &prev));  // b has not stored yet
+  EXPECT_FALSE(wr(b, kX, 8, pc_store));
+  EXPECT_TRUE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+  EXPECT_EQ(b, prev.tid);
+  EXPECT_TRUE(prev.write);
+}
+
+TEST_F(DetectorTest, ReadOnlyAcquireSurvivesAPlainLoadOfTheSameLocation) {
+  // The consumer also loads the index as data (`rd = wr; rd % N`) before
+  // storing something else: the test's mark is not lost to that load.
+  const uptr pc_test = next_pc(), pc_store = next_pc();
+  EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+  rd(a, kX);
+  EXPECT_FALSE(wr(a, kX, 8, pc_store));
+  wr(b, kX);
+  EXPECT_TRUE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+}
+
+TEST_F(DetectorTest, ReadOnlyAcquireUnderALockIsAPlainRead) {
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM2);
+  EXPECT_TRUE(d->read_only_acquire(b, kX, 8, next_pc(), 0, &prev));
+  EXPECT_EQ(a, prev.tid);
+  d->mutex_unlock(b, kM2);
+}
+
+TEST_F(DetectorTest, PlainLoadBesideAReadOnlyAcquireStillRaces) {
+  // The index acquires; a plain read of it elsewhere by the same thread is
+  // still checked (it is not merged into the acquire's cell).
+  wr(a, kX);
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, next_pc(), 0, &prev));
+  wr(a, kX);
+  EXPECT_TRUE(rd(b, kX));
+}
+
 TEST_F(DetectorTest, LocksHeldCountNestsAndNeverGoesNegative) {
   d->mutex_lock(a, kM);
   d->rwlock_lock(a, kM2, true);

@@ -49,7 +49,7 @@ TEST(Cell, RoundTripsMaximumValues) {
   EXPECT_TRUE(c.atomic());
   EXPECT_EQ(65535u, c.tid());
   EXPECT_EQ(kMaxClock, c.clock());
-  EXPECT_EQ((1ull << 37) - 1, c.clock());
+  EXPECT_EQ((1ull << 36) - 1, c.clock());
 }
 
 TEST(Cell, MaxTidDoesNotLeakIntoNeighbours) {
@@ -65,20 +65,24 @@ TEST(Cell, MaxTidDoesNotLeakIntoNeighbours) {
 
 TEST(Cell, LayoutMatchesDocumentedBits) {
   Cell c(0x0f, true, false, 3, 5);
-  EXPECT_EQ(0x0full | (1ull << 8) | (3ull << 10) | (5ull << 27), c.raw());
+  EXPECT_EQ(0x0full | (1ull << 8) | (3ull << 10) | (5ull << 28), c.raw());
   Cell a(0x01, false, true, 0, 0);
   EXPECT_EQ(0x01ull | (1ull << 9), a.raw());
   Cell l(0x01, true, false, 0, 1, true);
-  EXPECT_EQ(0x01ull | (1ull << 8) | (1ull << 26) | (1ull << 27), l.raw());
+  EXPECT_EQ(0x01ull | (1ull << 8) | (1ull << 26) | (1ull << 28), l.raw());
+  Cell r(0x01, false, false, 0, 1, false, true);
+  EXPECT_EQ(0x01ull | (1ull << 27) | (1ull << 28), r.raw());
+  EXPECT_FALSE(c.read_only_acquire());
 }
 
 TEST(Cell, RawConstructorRoundTrips) {
-  Cell c(0xa5, false, true, 42, 1ull << 36, true);
+  Cell c(0xa5, false, true, 42, 1ull << 35, true, true);
   Cell d(c.raw());
   EXPECT_EQ(c.raw(), d.raw());
   EXPECT_EQ(42u, d.tid());
   EXPECT_TRUE(d.locked());
-  EXPECT_EQ(1ull << 36, d.clock());
+  EXPECT_TRUE(d.read_only_acquire());
+  EXPECT_EQ(1ull << 35, d.clock());
 }
 
 TEST(Cell, WithMaskChangesOnlyMask) {
