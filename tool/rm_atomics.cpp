@@ -123,30 +123,48 @@ Bool reads(const IRExpr* e, const TempSet& set, const RegSet* regs) {
   }
 }
 
-// Returns whether expression e reads anything but temporaries of `set`,
-// guest registers of `regs` and constants.
-Bool reads_other(const IRExpr* e, const TempSet& set, const RegSet& regs) {
+// Returns whether expression e reads anything but temporaries of `set`
+// (or of `also`), guest registers of `regs` and constants.
+Bool reads_other(const IRExpr* e, const TempSet& set, const RegSet& regs,
+                 const TempSet* also = nullptr) {
   if (!e) return False;
   switch (e->tag) {
     case Iex_Const:
       return False;
     case Iex_RdTmp:
-      return !set.has(e->Iex.RdTmp.tmp);
+      return !set.has(e->Iex.RdTmp.tmp) && !(also && also->has(e->Iex.RdTmp.tmp));
     case Iex_Get:
       return regs.all || !regs.overlaps(e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty));
     case Iex_Unop:
-      return reads_other(e->Iex.Unop.arg, set, regs);
+      return reads_other(e->Iex.Unop.arg, set, regs, also);
     case Iex_Binop:
-      return reads_other(e->Iex.Binop.arg1, set, regs) || reads_other(e->Iex.Binop.arg2, set, regs);
+      return reads_other(e->Iex.Binop.arg1, set, regs, also) ||
+             reads_other(e->Iex.Binop.arg2, set, regs, also);
     case Iex_ITE:
-      return reads_other(e->Iex.ITE.cond, set, regs) || reads_other(e->Iex.ITE.iftrue, set, regs) ||
-             reads_other(e->Iex.ITE.iffalse, set, regs);
+      return reads_other(e->Iex.ITE.cond, set, regs, also) ||
+             reads_other(e->Iex.ITE.iftrue, set, regs, also) ||
+             reads_other(e->Iex.ITE.iffalse, set, regs, also);
     case Iex_CCall:
       for (Int i = 0; e->Iex.CCall.args[i]; i++)
-        if (reads_other(e->Iex.CCall.args[i], set, regs)) return True;
+        if (reads_other(e->Iex.CCall.args[i], set, regs, also)) return True;
       return False;
     default:
       return True;
+  }
+}
+
+Bool is_comparison(IROp op) {
+  switch (op) {
+    case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
+    case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
+    case Iop_CmpLT32S: case Iop_CmpLT64S: case Iop_CmpLE32S: case Iop_CmpLE64S:
+    case Iop_CmpLT32U: case Iop_CmpLT64U: case Iop_CmpLE32U: case Iop_CmpLE64U:
+    case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32: case Iop_CasCmpEQ64:
+    case Iop_CasCmpNE8: case Iop_CasCmpNE16: case Iop_CasCmpNE32: case Iop_CasCmpNE64:
+    case Iop_ExpCmpNE8: case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
+      return True;
+    default:
+      return False;
   }
 }
 
@@ -176,14 +194,8 @@ Bool only_tests(const IRExpr* e, const TempSet& taint, const RegSet& regs) {
           return False;
       }
     case Iex_Binop:
+      if (is_comparison(e->Iex.Binop.op)) return True;
       switch (e->Iex.Binop.op) {
-        case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
-        case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
-        case Iop_CmpLT32S: case Iop_CmpLT64S: case Iop_CmpLE32S: case Iop_CmpLE64S:
-        case Iop_CmpLT32U: case Iop_CmpLT64U: case Iop_CmpLE32U: case Iop_CmpLE64U:
-        case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32: case Iop_CasCmpEQ64:
-        case Iop_CasCmpNE8: case Iop_CasCmpNE16: case Iop_CasCmpNE32: case Iop_CasCmpNE64:
-        case Iop_ExpCmpNE8: case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
         case Iop_And8: case Iop_And16: case Iop_And32: case Iop_And64:
         case Iop_Or8: case Iop_Or16: case Iop_Or32: case Iop_Or64:
         case Iop_Xor8: case Iop_Xor16: case Iop_Xor32: case Iop_Xor64:
@@ -429,47 +441,6 @@ Bool Slots::frame_offset(Int i, Long* offset) const {
   return True;
 }
 
-// Returns whether expression e reads a temporary or a guest register that
-// is neither computed from the loaded value (`taint`, `regs`) nor from
-// constants alone (`consts`).
-Bool reads_other_than(const IRExpr* e, const TempSet& taint, const RegSet& regs,
-                      const TempSet& consts) {
-  switch (e->tag) {
-    case Iex_Const:
-      return False;
-    case Iex_RdTmp:
-      return !taint.has(e->Iex.RdTmp.tmp) && !consts.has(e->Iex.RdTmp.tmp);
-    case Iex_Get:
-      return !regs.overlaps(e->Iex.Get.offset, sizeofIRType(e->Iex.Get.ty));
-    case Iex_Unop:
-      return reads_other_than(e->Iex.Unop.arg, taint, regs, consts);
-    case Iex_Binop:
-      return reads_other_than(e->Iex.Binop.arg1, taint, regs, consts) ||
-             reads_other_than(e->Iex.Binop.arg2, taint, regs, consts);
-    case Iex_ITE:
-      return reads_other_than(e->Iex.ITE.cond, taint, regs, consts) ||
-             reads_other_than(e->Iex.ITE.iftrue, taint, regs, consts) ||
-             reads_other_than(e->Iex.ITE.iffalse, taint, regs, consts);
-    default:
-      return True;
-  }
-}
-
-Bool is_comparison(IROp op) {
-  switch (op) {
-    case Iop_CmpEQ8: case Iop_CmpEQ16: case Iop_CmpEQ32: case Iop_CmpEQ64:
-    case Iop_CmpNE8: case Iop_CmpNE16: case Iop_CmpNE32: case Iop_CmpNE64:
-    case Iop_CmpLT32S: case Iop_CmpLT64S: case Iop_CmpLE32S: case Iop_CmpLE64S:
-    case Iop_CmpLT32U: case Iop_CmpLT64U: case Iop_CmpLE32U: case Iop_CmpLE64U:
-    case Iop_CasCmpEQ8: case Iop_CasCmpEQ16: case Iop_CasCmpEQ32: case Iop_CasCmpEQ64:
-    case Iop_CasCmpNE8: case Iop_CasCmpNE16: case Iop_CasCmpNE32: case Iop_CasCmpNE64:
-    case Iop_ExpCmpNE8: case Iop_ExpCmpNE16: case Iop_ExpCmpNE32: case Iop_ExpCmpNE64:
-      return True;
-    default:
-      return False;
-  }
-}
-
 // Returns whether branch condition `guard` compares the loaded value with
 // another value: one side of the comparison is computed from the loaded
 // value, the other is not, and either that other side is no constant
@@ -496,7 +467,7 @@ Bool compares_with_other(const Defs& defs, const IRExpr* guard, const TempSet& t
   if (tx == ty) return False;
   const IRExpr* mine = tx ? x : y;
   const IRExpr* other = tx ? y : x;
-  return reads_other_than(other, taint, regs, consts) || reads(mine, mixed, nullptr);
+  return reads_other(other, taint, regs, &consts) || reads(mine, mixed, nullptr);
 }
 
 // Follows the value of the load at statement `at` (loading temp `t` at
@@ -543,7 +514,7 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
           taint->add(st->Ist.WrTmp.tmp);
           if (!only_tests(e, *taint, regs)) arithmetic = True;
           else if (!reads_other(e, *pure, pure_regs)) pure->add(st->Ist.WrTmp.tmp);
-          if (reads(e, *mixed, nullptr) || reads_other_than(e, *taint, regs, *consts))
+          if (reads(e, *mixed, nullptr) || reads_other(e, *taint, regs, consts))
             mixed->add(st->Ist.WrTmp.tmp);
         } else if (!reads_other(e, *consts, RegSet())) {
           consts->add(st->Ist.WrTmp.tmp);
