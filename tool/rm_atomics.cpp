@@ -352,25 +352,27 @@ struct Slots {
   static constexpr Int kMax = 8;
   Long key[kMax];
   Bool pure[kMax];
+  Bool mixed[kMax];  // combined with another value (see acquire_kind)
   Int n = 0;
   Int find(Long k) const {
     for (Int i = 0; i < n; i++)
       if (key[i] == k) return i;
     return -1;
   }
-  void put(Long k, Bool is_pure) {
+  void put(Long k, Bool is_pure, Bool is_mixed) {
     Int i = find(k);
     if (i < 0 && n < kMax) i = n++;
     if (i >= 0) {
       key[i] = k;
       pure[i] = is_pure;
+      mixed[i] = is_mixed;
     }
   }
   // The %rbp offset of slot i, if it is one of the frame pointer's.
   Bool frame_offset(Int i, Long* offset) const;
   void forget(Long k) {
     Int i = find(k);
-    if (i >= 0) key[i] = key[--n], pure[i] = pure[n];
+    if (i >= 0) key[i] = key[--n], pure[i] = pure[n], mixed[i] = mixed[n];
   }
 };
 
@@ -509,6 +511,7 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
           } else if (stack_slot(defs, e->Iex.Load.addr, &key) && slots.find(key) >= 0) {
             taint->add(st->Ist.WrTmp.tmp);  // the value again, from its slot
             if (slots.pure[slots.find(key)]) pure->add(st->Ist.WrTmp.tmp);
+            if (slots.mixed[slots.find(key)]) mixed->add(st->Ist.WrTmp.tmp);
           }
         } else if (reads(e, *taint, &regs)) {
           taint->add(st->Ist.WrTmp.tmp);
@@ -533,7 +536,8 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
         if (stack_slot(defs, st->Ist.Store.addr, &key)) {
           // Kept in the frame: followed, not used.
           if (reads(st->Ist.Store.data, *taint, &regs))
-            slots.put(key, !reads_other(st->Ist.Store.data, *pure, pure_regs));
+            slots.put(key, !reads_other(st->Ist.Store.data, *pure, pure_regs),
+                      reads(st->Ist.Store.data, *mixed, nullptr));
           else
             slots.forget(key);
         } else if (reads(st->Ist.Store.addr, *taint, &regs) ||

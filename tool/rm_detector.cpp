@@ -197,6 +197,7 @@ bool Detector::atomic_rmw(Tid t, uptr addr, usize size, Conflict* prev) {
   ThreadState* ts = thread(t);
   if (!ts) return false;
   bool raced = prev && plain_store_races(*ts, addr, size, prev);
+  ts->last_rmw = ts->clock();
   SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
   acquire(t, s->vc);
   release(t, s->vc);
@@ -394,24 +395,26 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
   }
   if (t->clock() >= kMaxClock) return false;  // out of clock: stop recording
   Clock c = record_access(*t, pc, size, sp);
-  bool raced = false, own_acquired = false;
+  bool raced = false, own_acquired = false, index_store = false;
   for (uptr a = addr, n = size; n;) {
     u32 taken;
     u8 mask = granule_mask(a, n, &taken);
     Granule* g = shadow_.granule(a);
     if (!g) break;
     if (check_granule(*t, *g, a & ~uptr(kGranule - 1), mask, write, atomic, locked, c, pc,
-                      raced ? nullptr : prev, false, &own_acquired))
+                      raced ? nullptr : prev, false, &own_acquired, &index_store))
       raced = true;
     a += taken;
     n -= taken;
   }
+  // A plain store to a location other threads load by read-only acquires
+  // is their release: it is published on the location's sync object too,
+  // where their loads find it even once its cell is evicted (four cells
+  // are few when four threads test and store one queue slot).
+  if (index_store) release(tid, syncs_.get(addr, SyncKind::kPlain)->vc);
   // The thread stores to a location it loaded by a read-only acquire: for
   // it, the location is data from now on.
-  if (own_acquired) {
-    syncs_.get(addr, SyncKind::kPlain)->own_writers |= u64(1) << (tid % 64);
-    t->stored_acquired = true;
-  }
+  if (own_acquired) syncs_.get(addr, SyncKind::kPlain)->own_writers |= u64(1) << (tid % 64);
   if (raced) stats_.races++;
   return raced;
 }
@@ -422,33 +425,31 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
   if (!t || size == 0) return false;
   // The common case, a loop's test reading its bound again: one look at
   // the cells finds the same load recorded since the thread's last
-  // release, and nothing new to acquire.
+  // release, and nothing new to acquire; no sync object holds stores
+  // published for such loads or marks of threads that store it.
   u32 taken;
   u8 mask = granule_mask(addr, size, &taken);
   Granule* g = shadow_.granule(addr);
   if (!g) return false;
-  if (taken == size && !t->locks_held && !t->stored_acquired) {
+  if (taken == size && !t->locks_held) {
     bool recorded = false, news = false;
     for (const Cell& c : g->cells) {
       if ((c.atomic() && (c.mask() & mask)) || unordered_foreign_store(*t, c, mask)) news = true;
       if (records(*t, c, mask, false, false, pc)) recorded = true;
     }
-    if (recorded && !news) {
+    if (recorded && !news && !syncs_.find(addr)) {
       stats_.accesses++;
       stats_.fast_path++;
       return false;
     }
   }
-  // (The sync object is only looked up for a thread that has stored to
-  // some such location.)
-  SyncObject* s = t->stored_acquired ? syncs_.find(addr) : nullptr;
+  SyncObject* s = syncs_.find(addr);
   if (t->locks_held || (s && (s->own_writers >> (tid % 64) & 1)))
     return access(tid, addr, size, false, false, pc, sp, prev);  // data
   if (is_sync_location(addr, size))
     return access(tid, addr, size, false, true, pc, sp, prev);  // an atomic load like any other
   stats_.accesses++;
-  // Not a sync location: no release was published on its sync object,
-  // only the plain stores it may read.
+  if (s) acquire(tid, s->vc);  // the stores published for read-only acquires
   acquire_stores(*t, addr, size);
   if (already_recorded(*t, addr, size, false, false, pc)) {
     stats_.fast_path++;  // the same load again: nothing new to record
@@ -463,7 +464,7 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
     Granule* g = shadow_.granule(addr);
     if (!g) break;
     check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, false, false, false, c, pc, nullptr,
-                  true, &unused);
+                  true, &unused, &unused);
     addr += taken;
     size -= taken;
   }
@@ -472,7 +473,8 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
 
 bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
                              bool write, bool atomic, bool locked, Clock c, uptr pc,
-                             Conflict* prev, bool read_only_acquire, bool* own_acquired) {
+                             Conflict* prev, bool read_only_acquire, bool* own_acquired,
+                             bool* index_store) {
   bool raced = false;
   int slot = -1;     // where the new cell goes
   int own = -1;      // some other cell of this thread: the first to evict
@@ -488,8 +490,12 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
       // rep stos), the two merge: no other thread can tell them apart.
       // A read-only acquire and a plain load do not replace each other (one
       // races, the other does not); a store replaces both, and makes the
-      // location data for this thread (see read_only_acquire()).
-      if (old.read_only_acquire() && write && (old.mask() & mask)) *own_acquired = true;
+      // location data for this thread (see read_only_acquire()) -- unless
+      // the thread made an atomic read-modify-write in between: then the
+      // store is a step of a lock-free protocol (a bounded queue's slot
+      // sequence, stored after the CAS that claimed the slot).
+      if (old.read_only_acquire() && write && (old.mask() & mask) && old.clock() > t.last_rmw)
+        *own_acquired = true;
       bool same_epoch_insn = old.clock() > t.last_release && old.write() == write &&
                              old.atomic() == atomic && t.history.access_pc(old.clock()) == pc;
       bool replaceable = write || old.read_only_acquire() == read_only_acquire;
@@ -505,6 +511,8 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
       continue;
     }
     u8 overlap = old.mask() & mask;
+    // A store to another thread's index: publish it (see access_slow).
+    if (write && overlap && old.read_only_acquire()) *index_store = true;
     bool ordered = old.clock() <= t.vc.get(old.tid());
     if (!ordered) {
       // A race needs two plain accesses (an atomic one never races).  A

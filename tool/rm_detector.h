@@ -160,10 +160,14 @@ class Detector {
   // buffer's `if (rd != wr.load(acquire))` or `w - rd.load(acquire) < N`.
   // A reader that never writes the location is waiting for other threads:
   // the load acquires (as an atomic load does) and races with nothing.
-  // Once the thread has stored to the location, or while it holds a lock,
-  // the load is a plain read of data -- a std::vector's
+  // Once the thread has stored to the location (with no atomic
+  // read-modify-write between the load and the store), or while it holds
+  // a lock, the load is a plain read of data -- a std::vector's
   // `_M_finish != _M_end_of_storage`, compared by every thread that
-  // pushes.  Returns true when it races (as a plain read), with *prev.
+  // pushes.  A store after a read-modify-write keeps it an acquire: a
+  // bounded MPMC queue's slot sequence is tested, the slot claimed by a
+  // CAS, then the sequence stored.  Returns true when it races (as a
+  // plain read), with *prev.
   bool read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr sp, Conflict* prev);
   // An access that is not checked but may synchronize: an atomic one, or
   // one to a sync location, is recorded (it acquires or releases, see
@@ -197,10 +201,11 @@ class Detector {
   Clock record_access(ThreadState& t, uptr pc, usize size, uptr sp);
   // Checks `mask` of granule g against its cells and stores the access.
   // `read_only_acquire`: the access is one (it races with nothing).  Sets
-  // *own_acquired when a store of t overwrites t's own read-only acquire.
+  // *own_acquired when a store of t overwrites t's own read-only acquire,
+  // *index_store when it stores over another thread's.
   bool check_granule(ThreadState& t, Granule& g, uptr base, u8 mask, bool write,
                      bool atomic, bool locked, Clock c, uptr pc, Conflict* prev,
-                     bool read_only_acquire, bool* own_acquired);
+                     bool read_only_acquire, bool* own_acquired, bool* index_store);
   // Returns true when an atomic access touched some of the bytes of the
   // access's first granule (and is still remembered).
   bool is_sync_location(uptr addr, usize size);

@@ -35,9 +35,7 @@ struct ThreadState {
   VcSnapshot snapshots[kSnapshots];
   u32 nsnapshots = 0;        // taken so far (the ring holds the last few)
   u32 locks_held = 0;        // mutexes, rwlocks, critical sections
-  // The thread stored to some location it had loaded by a read-only
-  // acquire (Detector::read_only_acquire): its sync object says which.
-  bool stored_acquired = false;
+  Clock last_rmw = 0;        // the clock at its latest atomic read-modify-write
 
   Clock clock() const { return history.last(); }
 };

@@ -970,6 +970,22 @@ TEST_F(DetectorTest, ReadOnlyAcquireSurvivesAPlainLoadOfTheSameLocation) {
   EXPECT_TRUE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
 }
 
+TEST_F(DetectorTest, ReadOnlyAcquireStaysAnAcquireWhenAnRmwPrecedesTheStore) {
+  // A bounded MPMC queue: each thread tests a slot's sequence, claims the
+  // slot with a CAS on the queue's position, writes the slot, then stores
+  // the sequence.  Both threads store the sequence, yet it is no data.
+  const uptr pc_test = next_pc(), pc_store = next_pc();
+  for (int lap = 0; lap < 3; lap++) {
+    for (Tid t : {a, b}) {
+      EXPECT_FALSE(d->read_only_acquire(t, kX, 8, pc_test, 0, &prev));
+      d->atomic_rmw(t, kM);
+      acc(t, kM, 8, true, true);
+      EXPECT_FALSE(wr(t, kY));
+      EXPECT_FALSE(wr(t, kX, 8, pc_store));
+    }
+  }
+}
+
 TEST_F(DetectorTest, ReadOnlyAcquireUnderALockIsAPlainRead) {
   d->mutex_lock(a, kM);
   wr(a, kX);
