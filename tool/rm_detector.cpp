@@ -429,21 +429,21 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
   // published for such loads or marks of threads that store it.
   u32 taken;
   u8 mask = granule_mask(addr, size, &taken);
-  Granule* g = shadow_.granule(addr);
-  if (!g) return false;
-  if (taken == size && !t->locks_held) {
+  Granule* first = shadow_.granule(addr);
+  if (!first) return false;
+  SyncObject* s = syncs_.find(addr);
+  if (taken == size && !t->locks_held && !s) {
     bool recorded = false, news = false;
-    for (const Cell& c : g->cells) {
+    for (const Cell& c : first->cells) {
       if ((c.atomic() && (c.mask() & mask)) || unordered_foreign_store(*t, c, mask)) news = true;
       if (records(*t, c, mask, false, false, pc)) recorded = true;
     }
-    if (recorded && !news && !syncs_.find(addr)) {
+    if (recorded && !news) {
       stats_.accesses++;
       stats_.fast_path++;
       return false;
     }
   }
-  SyncObject* s = syncs_.find(addr);
   if (t->locks_held || (s && (s->own_writers >> (tid % 64) & 1)))
     return access(tid, addr, size, false, false, pc, sp, prev);  // data
   if (is_sync_location(addr, size))
