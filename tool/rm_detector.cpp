@@ -395,18 +395,9 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
   }
   if (t->clock() >= kMaxClock) return false;  // out of clock: stop recording
   Clock c = record_access(*t, pc, size, sp);
-  bool raced = false, own_acquired = false, index_store = false;
-  for (uptr a = addr, n = size; n;) {
-    u32 taken;
-    u8 mask = granule_mask(a, n, &taken);
-    Granule* g = shadow_.granule(a);
-    if (!g) break;
-    if (check_granule(*t, *g, a & ~uptr(kGranule - 1), mask, write, atomic, locked, c, pc,
-                      raced ? nullptr : prev, false, &own_acquired, &index_store))
-      raced = true;
-    a += taken;
-    n -= taken;
-  }
+  bool own_acquired = false, index_store = false;
+  bool raced = check_granules(*t, addr, size, write, atomic, locked, c, pc, prev, false,
+                           &own_acquired, &index_store);
   // A plain store to a location other threads load by read-only acquires
   // is their release: it is published on the location's sync object too,
   // where their loads find it even once its cell is evicted (four cells
@@ -458,17 +449,26 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
   if (t->clock() >= kMaxClock) return false;
   Clock c = record_access(*t, pc, size, sp);
   bool unused = false;
+  check_granules(*t, addr, size, false, false, false, c, pc, nullptr, true, &unused, &unused);
+  return false;
+}
+
+bool Detector::check_granules(ThreadState& t, uptr addr, usize size, bool write, bool atomic,
+                           bool locked, Clock c, uptr pc, Conflict* prev, bool read_only_acquire,
+                           bool* own_acquired, bool* index_store) {
+  bool raced = false;
   while (size) {
     u32 taken;
     u8 mask = granule_mask(addr, size, &taken);
     Granule* g = shadow_.granule(addr);
     if (!g) break;
-    check_granule(*t, *g, addr & ~uptr(kGranule - 1), mask, false, false, false, c, pc, nullptr,
-                  true, &unused, &unused);
+    if (check_granule(t, *g, addr & ~uptr(kGranule - 1), mask, write, atomic, locked, c, pc,
+                      raced ? nullptr : prev, read_only_acquire, own_acquired, index_store))
+      raced = true;
     addr += taken;
     size -= taken;
   }
-  return false;
+  return raced;
 }
 
 bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,

@@ -199,6 +199,11 @@ class Detector {
   bool unordered_unlocked_store(const ThreadState& t, uptr addr, usize size);
   // Appends an access event for t (popping frames `sp` has left).
   Clock record_access(ThreadState& t, uptr pc, usize size, uptr sp);
+  // check_granule for each granule of [addr, addr+size); *prev names the
+  // first race.
+  bool check_granules(ThreadState& t, uptr addr, usize size, bool write, bool atomic, bool locked,
+                      Clock c, uptr pc, Conflict* prev, bool read_only_acquire, bool* own_acquired,
+                      bool* index_store);
   // Checks `mask` of granule g against its cells and stores the access.
   // `read_only_acquire`: the access is one (it races with nothing).  Sets
   // *own_acquired when a store of t overwrites t's own read-only acquire,
