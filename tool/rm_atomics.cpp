@@ -15,7 +15,9 @@
 //      . a branch that loops back to the load or before it (a spin): even
 //        if the value is used afterwards, as in
 //        `while (!(p = head.load(acquire))) ; use(p)`, or compared with
-//        another value, as in `while (tail.load(acquire) == head)`.
+//        another value, as in `while (tail.load(acquire) == head)` --
+//        but a spin comparing two fields of a structure is a read-only
+//        acquire (below).
 //    A loop over a linked list or an array is not one: its load address
 //    changes from one iteration to the next.  Nor is `if (n + 1 > limit)`,
 //    the check of a data structure's field against another value, nor a
@@ -28,7 +30,8 @@
 //    `if (rd != wr.load(acquire))`, `if (w - rd.load(acquire) >= N)`.  It
 //    acquires only while its thread never stores to the location, else it
 //    is a plain read (Detector::read_only_acquire): a std::vector's
-//    `_M_finish != _M_end_of_storage` is tested by every thread that pushes.
+//    `_M_finish != _M_end_of_storage` is tested by every thread that
+//    pushes, and at -O1 and -O2 branches backwards like a spin.
 //  - A release store: a store followed by MFENCE (gcc's seq_cst store).
 //  - Either, when the debug info says so: any load or store whose source
 //    line lies in the atomics of C++ (<atomic>, bits/atomic_base.h...) or
@@ -436,22 +439,22 @@ Bool slot_test(Addr test, Long offset, Addr* taken, Addr* next) {
   return True;
 }
 
-Bool Slots::frame_offset(Int i, Long* offset) const {
-  Long off = key[i] ^ (Long(kFrameReg) << 40);
+// Returns whether the slot named `key` (see stack_slot) is the frame
+// pointer's, at *offset from it.
+Bool frame_pointer_offset(Long key, Long* offset) {
+  Long off = key ^ (Long(kFrameReg) << 40);
   if (off <= -(Long(1) << 39) || off >= (Long(1) << 39)) return False;  // %rsp's
   *offset = off;
   return True;
 }
 
-// Returns whether branch condition `guard` compares the loaded value with
-// another value: one side of the comparison is computed from the loaded
-// value, the other is not, and either that other side is no constant
-// (`rd != wr`) or the loaded value was combined with another value before
-// (`w - rd >= N`).  Both sides computed from the loaded value (a loop
-// bound derived from a counter, `i < n + k` with i from n) or a constant
-// compared with the value alone is no comparison with another thread's.
-Bool compares_with_other(const Defs& defs, const IRExpr* guard, const TempSet& taint,
-                         const RegSet& regs, const TempSet& consts, const TempSet& mixed) {
+Bool Slots::frame_offset(Int i, Long* offset) const { return frame_pointer_offset(key[i], offset); }
+
+// Finds the comparison that branch condition `guard` makes, one side of
+// which is computed from the loaded value (*mine) and the other not
+// (*other).
+Bool comparison_sides(const Defs& defs, const IRExpr* guard, const TempSet& taint,
+                      const RegSet& regs, const IRExpr** mine, const IRExpr** other) {
   const IRExpr* e = guard;
   for (Int hops = 0; hops < 8 && e; hops++) {
     if (e->tag == Iex_RdTmp) {
@@ -467,9 +470,48 @@ Bool compares_with_other(const Defs& defs, const IRExpr* guard, const TempSet& t
   const IRExpr* y = e->Iex.Binop.arg2;
   Bool tx = reads(x, taint, &regs), ty = reads(y, taint, &regs);
   if (tx == ty) return False;
-  const IRExpr* mine = tx ? x : y;
-  const IRExpr* other = tx ? y : x;
+  *mine = tx ? x : y;
+  *other = tx ? y : x;
+  return True;
+}
+
+// Returns whether branch condition `guard` compares the loaded value with
+// another value: the other side is no constant (`rd != wr`), or the loaded
+// value was combined with another value before (`w - rd >= N`).  Both
+// sides computed from the loaded value (a loop bound derived from a
+// counter, `i < n + k` with i from n) or a constant compared with the
+// value alone is no comparison with another thread's.
+Bool compares_with_other(const Defs& defs, const IRExpr* guard, const TempSet& taint,
+                         const RegSet& regs, const TempSet& consts, const TempSet& mixed) {
+  const IRExpr *mine, *other;
+  if (!comparison_sides(defs, guard, taint, regs, &mine, &other)) return False;
   return reads_other(other, taint, regs, &consts) || reads(mine, mixed, nullptr);
+}
+
+// Returns whether addr is a local variable of the thread's frame: below
+// the frame pointer, or above the stack pointer.  (Optimised code uses
+// %rbp for anything; a field of the structure it points to lies above it.)
+Bool frame_local(const Defs& defs, const IRExpr* addr) {
+  Long key, offset;
+  if (!stack_slot(defs, addr, &key)) return False;
+  return !frame_pointer_offset(key, &offset) || offset < 0;
+}
+
+// Returns whether branch condition `guard` compares the loaded value with
+// one loaded from memory that is no local variable: two fields of one
+// structure, as a std::vector's `_M_finish != _M_end_of_storage`, or a
+// ring's `tail == head`.
+Bool compares_with_field(const Defs& defs, const IRExpr* guard, const TempSet& taint,
+                         const RegSet& regs) {
+  const IRExpr *mine, *e;
+  if (!comparison_sides(defs, guard, taint, regs, &mine, &e)) return False;
+  for (Int hops = 0; hops < 8 && e && e->tag != Iex_Load; hops++) {
+    if (e->tag == Iex_RdTmp) e = defs.of(e);
+    else if (e->tag == Iex_Unop) e = e->Iex.Unop.arg;  // a width change
+    else if (e->tag == Iex_Binop && e->Iex.Binop.arg2->tag == Iex_Const) e = e->Iex.Binop.arg1;
+    else break;
+  }
+  return e && e->tag == Iex_Load && !frame_local(defs, e->Iex.Load.addr);
 }
 
 // Follows the value of the load at statement `at` (loading temp `t` at
@@ -495,9 +537,10 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
   // data: the value is dereferenced, stored or passed on; arithmetic: it
   // is computed with (which makes it no flag, but it may yet be an index
   // compared with another thread's); compared: a branch on it also reads
-  // another value, not a constant.
+  // another value, not a constant; field: that value is loaded from memory
+  // other than the frame's locals.
   Bool guard = False, flag_test = False, back_edge = False, data = False, arithmetic = False,
-       compared = False;
+       compared = False, field = False;
   Slots slots;
   Long key;
   for (Int i = at + 1; i < sb->stmts_used && !(data && guard); i++) {
@@ -568,6 +611,7 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
           if (!reads_other(st->Ist.Exit.guard, *pure, pure_regs)) flag_test = True;
           if (compares_with_other(defs, st->Ist.Exit.guard, *taint, regs, *consts, *mixed))
             compared = True;
+          if (compares_with_field(defs, st->Ist.Exit.guard, *taint, regs)) field = True;
           Addr dst = const_target(st->Ist.Exit.dst);
           if (dst && dst <= pc) back_edge = True;
           // A conditional jump that ends the superblock: its other target
@@ -600,6 +644,13 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
   // A pointer tested and used in a later superblock would look like a
   // flag here: only values of flag size (bool, int, enum) qualify.
   Bool flag_sized = sizeofIRType(typeOfIRTemp(sb->tyenv, t)) <= 4;
+  // A loop that compares two fields of one structure may be a ring's
+  // consumer waiting for the producer's index -- or a std::vector's
+  // push_back, whose out-of-line reallocation gcc lays out before the loop
+  // (`if (_M_finish == _M_end_of_storage)` then branches backwards), run by
+  // two threads: taken for an acquire only while the thread never stores
+  // there.
+  if (back_edge && field && !data) return kReadOnlyAcquire;
   if (back_edge || (flag_test && flag_sized && !data && !arithmetic)) return kGuessedAcquire;
   // A value tested against constants only, but computed with first, is
   // data (`if (len == 15 || len == 0)`): only one compared with another
@@ -698,13 +749,12 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
     } else if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
       const IRExpr* ld = st->Ist.WrTmp.data;
       if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
-      Long slot;
       if (in_atomics_source(pc))
         atomic[i] = kAtomicMov;
       else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr))
         atomic[i] = acquire_kind(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure, &consts, &mixed);
       // A local variable of the frame is no other thread's index.
-      if (atomic[i] == kReadOnlyAcquire && stack_slot(defs, ld->Iex.Load.addr, &slot)) atomic[i] = 0;
+      if (atomic[i] == kReadOnlyAcquire && frame_local(defs, ld->Iex.Load.addr)) atomic[i] = 0;
     } else if (st->tag == Ist_Store) {
       if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;
       if (fence_follows(sb, i) || in_atomics_source(pc)) atomic[i] = kAtomicMov;

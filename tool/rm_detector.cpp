@@ -405,9 +405,49 @@ bool Detector::access_slow(ThreadState* t, uptr addr, usize size, bool write, bo
   if (index_store) release(tid, syncs_.get(addr, SyncKind::kPlain)->vc);
   // The thread stores to a location it loaded by a read-only acquire: for
   // it, the location is data from now on.
-  if (own_acquired) syncs_.get(addr, SyncKind::kPlain)->own_writers |= u64(1) << (tid % 64);
+  if (own_acquired) {
+    SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
+    u64 me = u64(1) << (tid % 64);
+    if (!raced && (s->own_writers & ~me) && shared_index_race(*t, addr, s->own_writers & ~me, prev))
+      raced = true;
+    s->own_writers |= me;
+  }
   if (raced) stats_.races++;
   return raced;
+}
+
+void Detector::note_index_read(ThreadState& t, uptr addr, usize size) {
+  u32 taken;
+  u8 mask = granule_mask(addr, size, &taken);
+  Granule* g = shadow_.granule(addr);
+  if (!g) return;
+  uptr base = addr & ~uptr(kGranule - 1);
+  for (const Cell& c : g->cells) {
+    if (c.atomic() || !unordered_foreign_store(t, c, mask)) continue;
+    IndexRead* r = nullptr;
+    for (IndexRead& old : t.index_reads)
+      if (old.granule == base) r = &old;
+    if (!r) r = &t.index_reads[t.nindex_reads++ % ThreadState::kIndexReads];
+    *r = IndexRead{base, c.tid(), c.clock(), c.mask()};
+    return;
+  }
+}
+
+bool Detector::shared_index_race(ThreadState& t, uptr addr, u64 others, Conflict* prev) {
+  uptr base = addr & ~uptr(kGranule - 1);
+  for (IndexRead& r : t.index_reads) {
+    if (r.granule != base || !(others >> (r.from % 64) & 1)) continue;
+    r.granule = 0;  // reported once
+    if (!prev) return true;
+    prev->tid = r.from;
+    prev->clock = r.clock;
+    prev->addr = base + lowest_bit(r.mask);
+    prev->size = bits(r.mask);
+    prev->write = true;
+    prev->atomic = false;
+    return true;
+  }
+  return false;
 }
 
 bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr sp,
@@ -440,6 +480,7 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
   if (is_sync_location(addr, size))
     return access(tid, addr, size, false, true, pc, sp, prev);  // an atomic load like any other
   stats_.accesses++;
+  note_index_read(*t, addr, size);
   if (s) acquire(tid, s->vc);  // the stores published for read-only acquires
   acquire_stores(*t, addr, size);
   if (already_recorded(*t, addr, size, false, false, pc)) {

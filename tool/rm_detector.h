@@ -164,10 +164,11 @@ class Detector {
   // read-modify-write between the load and the store), or while it holds
   // a lock, the load is a plain read of data -- a std::vector's
   // `_M_finish != _M_end_of_storage`, compared by every thread that
-  // pushes.  A store after a read-modify-write keeps it an acquire: a
-  // bounded MPMC queue's slot sequence is tested, the slot claimed by a
-  // CAS, then the sequence stored.  Returns true when it races (as a
-  // plain read), with *prev.
+  // pushes; the second thread to store it that way races with the store
+  // its first test learned from (shared_index_race).  A store after a
+  // read-modify-write keeps it an acquire: a bounded MPMC queue's slot
+  // sequence is tested, the slot claimed by a CAS, then the sequence
+  // stored.  Returns true when it races (as a plain read), with *prev.
   bool read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr sp, Conflict* prev);
   // An access that is not checked but may synchronize: an atomic one, or
   // one to a sync location, is recorded (it acquires or releases, see
@@ -211,6 +212,17 @@ class Detector {
   bool check_granule(ThreadState& t, Granule& g, uptr base, u8 mask, bool write,
                      bool atomic, bool locked, Clock c, uptr pc, Conflict* prev,
                      bool read_only_acquire, bool* own_acquired, bool* index_store);
+  // t's read-only acquire of [addr, addr+size) is about to learn from the
+  // plain stores of other threads there: remember the first one t is not
+  // yet ordered after (ThreadState::index_reads).
+  void note_index_read(ThreadState& t, uptr addr, usize size);
+  // t stores to a location it loaded by a read-only acquire, and so do the
+  // threads of `others` (own_writers): it is no one thread's index but
+  // data that each of them reads and updates (two threads pushing onto one
+  // std::vector).  The store t's load learned from then races with t's
+  // store, for t was ordered after it only by taking that load for an
+  // acquire.  Returns whether such a store is remembered, in *prev.
+  bool shared_index_race(ThreadState& t, uptr addr, u64 others, Conflict* prev);
   // Returns true when an atomic access touched some of the bytes of the
   // access's first granule (and is still remembered).
   bool is_sync_location(uptr addr, usize size);

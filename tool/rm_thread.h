@@ -20,10 +20,20 @@ struct VcSnapshot {
   VectorClock vc;
 };
 
+// A read-only acquire load that learned from another thread's plain store
+// the thread was not ordered after (Detector::read_only_acquire).
+struct IndexRead {
+  uptr granule = 0;  // the load's granule (0: none)
+  Tid from = 0;      // the store's thread
+  Clock clock = 0;   // and its clock
+  u8 mask = 0;       // the bytes of the granule it wrote
+};
+
 struct ThreadState {
   // The last few values its vector clock took (a ring): an acquire load
   // that reads one of its plain stores learns what it knew at that store.
   static constexpr u32 kSnapshots = 4;
+  static constexpr u32 kIndexReads = 4;
   Tid tid = 0;
   Tid parent = 0;            // kNoTid for the root thread
   Clock last_release = 0;
@@ -36,6 +46,8 @@ struct ThreadState {
   u32 nsnapshots = 0;        // taken so far (the ring holds the last few)
   u32 locks_held = 0;        // mutexes, rwlocks, critical sections
   Clock last_rmw = 0;        // the clock at its latest atomic read-modify-write
+  IndexRead index_reads[kIndexReads];  // the latest (a ring)
+  u32 nindex_reads = 0;
 
   Clock clock() const { return history.last(); }
 };

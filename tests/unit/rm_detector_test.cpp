@@ -953,10 +953,54 @@ TEST_F(DetectorTest, ReadOnlyAcquireIsDataForAThreadThatStoresTheLocation) {
   EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
   EXPECT_FALSE(wr(a, kX, 8, pc_store));
   EXPECT_FALSE(d->read_only_acquire(b, kX, 8, pc_test, 0, &prev));  // b has not stored yet
-  EXPECT_FALSE(wr(b, kX, 8, pc_store));
+  wr(b, kX, 8, pc_store);
   EXPECT_TRUE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
   EXPECT_EQ(b, prev.tid);
   EXPECT_TRUE(prev.write);
+}
+
+TEST_F(DetectorTest, SecondThreadStoringAnIndexRacesWithTheStoreItsTestLearnedFrom) {
+  // a pushes all it has before b starts: b's first test of the end pointer
+  // learns from a's store, but b stores the pointer too -- neither thread
+  // is the other's producer, and b's store races with a's.
+  const uptr pc_test = next_pc(), pc_store = next_pc();
+  for (int i = 0; i < 3; i++) {
+    EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+    EXPECT_FALSE(wr(a, kX, 8, pc_store));
+  }
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, pc_test, 0, &prev));
+  EXPECT_TRUE(wr(b, kX, 8, pc_store));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_TRUE(prev.write);
+  EXPECT_FALSE(prev.atomic);
+}
+
+TEST_F(DetectorTest, IndexHandedOverInOrderDoesNotRace) {
+  // As above, but b takes the vector over after a released a mutex.
+  const uptr pc_test = next_pc(), pc_store = next_pc();
+  d->mutex_lock(a, kM);
+  d->mutex_unlock(a, kM);
+  EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+  EXPECT_FALSE(wr(a, kX, 8, pc_store));
+  d->mutex_lock(a, kM2);
+  d->mutex_unlock(a, kM2);
+  d->mutex_lock(b, kM2);
+  d->mutex_unlock(b, kM2);
+  EXPECT_FALSE(d->read_only_acquire(b, kX, 8, pc_test, 0, &prev));
+  EXPECT_FALSE(wr(b, kX, 8, pc_store));
+}
+
+TEST_F(DetectorTest, ProducerStoringItsOwnIndexDoesNotRace) {
+  // A ring's producer tests its own index (`w - rd < N`) and stores it;
+  // the consumer only tests it.  One writer: the index stays an acquire.
+  const uptr pc_test = next_pc(), pc_store = next_pc(), pc_peer = next_pc();
+  for (uptr slot = 0; slot < 3; slot++) {
+    EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
+    EXPECT_FALSE(wr(a, kY + 8 * slot));
+    EXPECT_FALSE(wr(a, kX, 8, pc_store));
+    EXPECT_FALSE(d->read_only_acquire(b, kX, 8, pc_peer, 0, &prev));
+    EXPECT_FALSE(rd(b, kY + 8 * slot));
+  }
 }
 
 TEST_F(DetectorTest, ReadOnlyAcquireSurvivesAPlainLoadOfTheSameLocation) {
@@ -1039,6 +1083,17 @@ TEST_F(DetectorTest, AtomicRmwRacesWithAnUnorderedPlainStore) {
   EXPECT_EQ(a, prev.tid);
   EXPECT_TRUE(prev.write);
   EXPECT_FALSE(prev.atomic);
+}
+
+TEST_F(DetectorTest, AtomicRmwRacesWithAPlainStoreBeforeAnotherThreadsRmw) {
+  // a: sum = 0 (plain), then sum += x by `lock add`.  b: sum += y by `lock
+  // add`, unordered with the reset (DataRaceBench's DRB140, when the reset
+  // runs first; when it runs last it is taken for an atomic store).
+  wr(a, kX, 4);
+  d->atomic_rmw(a, kX, 4);
+  acc(a, kX, 4, true, true);
+  EXPECT_TRUE(d->atomic_rmw(b, kX, 4, &prev));
+  EXPECT_EQ(a, prev.tid);
 }
 
 TEST_F(DetectorTest, AtomicRmwDoesNotRaceWithOrderedPlainStoreOrAtomicStore) {
