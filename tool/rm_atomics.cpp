@@ -730,6 +730,81 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
+// Returns whether the code reads the old value of the atomic
+// read-modify-write at statement `at` (an Ist_CAS whose expected value is
+// the temporary loaded at statement *load).  x86's `lock add` is a load,
+// the new value computed from it, the CAS, a branch back to the
+// instruction if the CAS failed, and the flags thunk.  The old value is
+// unused if nothing else reads it: `counter.fetch_add(1)` with the result
+// dropped, a reduction's `lock add`.  The flags count as read only when
+// the superblock ends by falling through to its next instruction (VEX
+// cut it there): a compiler tests them right after the instruction, and a
+// later flag-setting instruction in the superblock removes the thunk.
+Bool rmw_result_used(const IRSB* sb, const Defs& defs, Int at, Int* load) {
+  const IRCAS* cas = sb->stmts[at]->Ist.CAS.details;
+  if (cas->oldHi != IRTemp_INVALID || cas->expdLo->tag != Iex_RdTmp) return True;
+  IRTemp expected = cas->expdLo->Iex.RdTmp.tmp;
+  const IRExpr* ld = defs.of(cas->expdLo);
+  if (!ld || ld->tag != Iex_Load || !same_value(defs, ld->Iex.Load.addr, cas->addr)) return True;
+  Addr pc = 0;
+  *load = -1;
+  for (Int i = 0; i < at; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (st->tag == Ist_IMark) pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
+    if (st->tag == Ist_WrTmp && st->Ist.WrTmp.tmp == expected) *load = i;
+  }
+  if (*load < 0) return True;
+  Addr end = 0;  // the address after the superblock's last instruction
+  for (Int i = sb->stmts_used - 1; i >= 0 && !end; i--)
+    if (sb->stmts[i]->tag == Ist_IMark)
+      end = sb->stmts[i]->Ist.IMark.addr + sb->stmts[i]->Ist.IMark.delta + sb->stmts[i]->Ist.IMark.len;
+  Bool flags_die = !(sb->jumpkind == Ijk_Boring && sb->next->tag == Iex_Const &&
+                     const_target(sb->next->Iex.Const.con) == end);
+  TempSet old(sb->tyenv->types_used);
+  old.add(expected);
+  old.add(cas->oldLo);
+  for (Int i = *load + 1; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    switch (st->tag) {
+      case Ist_WrTmp:
+        if (reads(st->Ist.WrTmp.data, old, nullptr)) old.add(st->Ist.WrTmp.tmp);
+        break;
+      case Ist_Put:
+        if (reads(st->Ist.Put.data, old, nullptr)) {
+          Int off = st->Ist.Put.offset;
+          Bool thunk = off == __builtin_offsetof(VexGuestAMD64State, guest_CC_DEP1) ||
+                       off == __builtin_offsetof(VexGuestAMD64State, guest_CC_DEP2) ||
+                       off == __builtin_offsetof(VexGuestAMD64State, guest_CC_NDEP);
+          if (!thunk || !flags_die) return True;
+        }
+        break;
+      case Ist_Exit:
+        // The retry of a failed CAS branches back to the instruction.
+        if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc)
+          return True;
+        break;
+      case Ist_CAS:
+        if (i != at && (reads(st->Ist.CAS.details->addr, old, nullptr) ||
+                        reads(st->Ist.CAS.details->dataLo, old, nullptr) ||
+                        reads(st->Ist.CAS.details->expdLo, old, nullptr)))
+          return True;
+        break;
+      case Ist_Store:
+        if (reads(st->Ist.Store.addr, old, nullptr) || reads(st->Ist.Store.data, old, nullptr))
+          return True;
+        break;
+      case Ist_StoreG:
+      case Ist_LoadG:
+      case Ist_Dirty:
+      case Ist_LLSC:
+        return True;  // rare beside an RMW: not followed
+      default:
+        break;
+    }
+  }
+  return reads(sb->next, old, nullptr);
+}
+
 }  // namespace
 
 void find_atomic_movs(const IRSB* sb, UChar* atomic) {
@@ -765,6 +840,26 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
                 : atomic[i] == kReadOnlyAcquire      ? "read-only acquire load"
                                                      : "acquire load",
                 VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
+  }
+}
+
+void find_release_rmws(const IRSB* sb, UChar* marks) {
+  Defs defs(sb);
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    Int load;
+    if (sb->stmts[i]->tag == Ist_CAS && !rmw_result_used(sb, defs, i, &load)) {
+      marks[i] = kReleaseRmw;
+      marks[load] = kRmwLoad;
+      if (clo.trace_atomics) {
+        const IRStmt* mark = nullptr;
+        for (Int j = load; j >= 0 && !mark; j--)
+          if (sb->stmts[j]->tag == Ist_IMark) mark = sb->stmts[j];
+        if (mark)
+          VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
+                    VG_(describe_IP)(VG_(current_DiEpoch)(),
+                                     mark->Ist.IMark.addr + mark->Ist.IMark.delta, nullptr));
+      }
+    }
   }
 }
 

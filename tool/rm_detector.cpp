@@ -193,13 +193,13 @@ void Detector::barrier_leave(Tid t, uptr b, u64 round) {
   if (s->round == round) acquire(t, s->done);
 }
 
-bool Detector::atomic_rmw(Tid t, uptr addr, usize size, Conflict* prev) {
+bool Detector::atomic_rmw(Tid t, uptr addr, usize size, Conflict* prev, bool acquires) {
   ThreadState* ts = thread(t);
   if (!ts) return false;
   bool raced = prev && plain_store_races(*ts, addr, size, prev);
   ts->last_rmw = ts->clock();
   SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
-  acquire(t, s->vc);
+  if (acquires) acquire(t, s->vc);
   release(t, s->vc);
   if (raced) stats_.races++;
   return raced;

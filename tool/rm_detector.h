@@ -93,8 +93,11 @@ class Detector {
   // bytes at addr, taken as sequentially consistent: it acquires what
   // earlier atomic stores and RMWs of the location released, and releases
   // in turn.  This orders lock words, reference counts and the status
-  // words of futures.  (The access itself is then checked with
-  // access(..., atomic=true).)
+  // words of futures.  An RMW whose old value the code never reads
+  // (`acquires` false: `counter.fetch_add(1)`, a shared_ptr copy, a
+  // reduction's `lock add`) only releases: no program can rely on what it
+  // would have acquired, for it cannot tell which RMW came before it.
+  // (The access itself is then checked with access(..., atomic=true).)
   //
   // A plain store of another thread to the same bytes that does not
   // happen before it races with it: an RMW is certainly atomic, and a
@@ -102,7 +105,8 @@ class Detector {
   // atomically, is the program's plain initialisation or update of the
   // variable (a reduction variable reset while another thread adds into
   // it).  Returns true then, with the store in *prev.
-  bool atomic_rmw(Tid t, uptr addr, usize size = 1, Conflict* prev = nullptr);
+  bool atomic_rmw(Tid t, uptr addr, usize size = 1, Conflict* prev = nullptr,
+                  bool acquires = true);
 
   // --- memory
   // Checks and records an access.  Returns true when it races with an

@@ -22,9 +22,10 @@ constexpr UWord kFromRuntimeEntry = 1u << 11;  // see CodeKind::kRuntimeEntry
 constexpr UWord kFromSyncOnly = 1u << 12;      // see CodeKind::kSyncOnly
 constexpr UWord kGuessed = 1u << 13;           // atomic by the shape of the code alone
 constexpr UWord kReadOnly = 1u << 14;          // kReadOnlyAcquire
-constexpr UWord kKindBits =
-    kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly | kGuessed | kReadOnly;
-constexpr UInt kRangeShift = 15;  // check_range: size above the kind bits
+constexpr UWord kReleaseOnly = 1u << 15;       // kReleaseRmw
+constexpr UWord kKindBits = kWrite | kAtomic | kRmw | kFromRuntimeEntry | kFromSyncOnly |
+                            kGuessed | kReadOnly | kReleaseOnly;
+constexpr UInt kRangeShift = 16;  // check_range: size above the kind bits
 
 // What is done with the accesses of a piece of code.
 enum class CodeKind {
@@ -83,8 +84,9 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;
   Bool atomic = (info & kAtomic) != 0;
+  Bool acquire = (info & kReleaseOnly) == 0;
   if (info & kFromSyncOnly) {
-    if (info & kRmw) detector->atomic_rmw(t, addr, size);
+    if (info & kRmw) detector->atomic_rmw(t, addr, size, nullptr, acquire);
     detector->sync_access(t, addr, size, write, atomic, pc, sp);
     return;
   }
@@ -93,7 +95,7 @@ VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   Conflict prev;
   if (info & kRmw) {
     // Orders threads even where nothing is checked.
-    if (detector->atomic_rmw(t, addr, size, unchecked ? nullptr : &prev))
+    if (detector->atomic_rmw(t, addr, size, unchecked ? nullptr : &prev, acquire))
       report_race(h->vg_tid, addr, size, write, atomic, pc, prev);
   }
   if (unchecked) return;
@@ -195,7 +197,8 @@ struct Instrumenter {
   }
 
   // `atomic_mov`: a plain load or store that find_atomic_movs recognised
-  // (kAtomicMov, kGuessedAcquire).
+  // (kAtomicMov, kGuessedAcquire, kReadOnlyAcquire), or a read-modify-write
+  // that find_release_rmws did (kReleaseRmw, and its load kRmwLoad).
   void statement(IRStmt* st, UChar atomic_mov) {
     IRTypeEnv* env = out->tyenv;
     switch (st->tag) {
@@ -203,7 +206,7 @@ struct Instrumenter {
         pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
         break;
       case Ist_WrTmp:
-        if (st->Ist.WrTmp.data->tag == Iex_Load) {
+        if (st->Ist.WrTmp.data->tag == Iex_Load && atomic_mov != kRmwLoad) {
           IRExpr* ld = st->Ist.WrTmp.data;
           UWord guess = atomic_mov == kGuessedAcquire    ? kGuessed
                         : atomic_mov == kReadOnlyAcquire ? kReadOnly
@@ -232,7 +235,8 @@ struct Instrumenter {
         IRCAS* cas = st->Ist.CAS.details;
         SizeT size = sizeofIRType(typeOfIRExpr(env, cas->dataLo));
         if (cas->dataHi) size *= 2;  // cmpxchg16b
-        access(cas->addr, size, True, True, nullptr, True);
+        access(cas->addr, size, True, True, nullptr, True,
+               atomic_mov == kReleaseRmw ? kReleaseOnly : 0);
         break;
       }
       case Ist_LLSC: {
@@ -319,6 +323,7 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
     atomic_movs = static_cast<UChar*>(VG_(malloc)("racemap.atomicmovs", in->stmts_used + 1));
     if (clo.infer_atomics) find_atomic_movs(in, atomic_movs);
     else VG_(memset)(atomic_movs, 0, in->stmts_used + 1);
+    find_release_rmws(in, atomic_movs);
   }
   Addr last_pc = 0;
   for (Int i = 0; i < in->stmts_used; i++) {

@@ -1096,6 +1096,22 @@ TEST_F(DetectorTest, AtomicRmwRacesWithAPlainStoreBeforeAnotherThreadsRmw) {
   EXPECT_EQ(a, prev.tid);
 }
 
+TEST_F(DetectorTest, RmwWhoseResultIsUnusedReleasesButDoesNotAcquire) {
+  // a: x = 1; ops.fetch_add(1) (result dropped).  b: ops.fetch_add(1)
+  // (dropped too); x -- a race: b cannot know it came after a.
+  wr(a, kX);
+  d->atomic_rmw(a, kM, 8, nullptr, false);
+  d->atomic_rmw(b, kM, 8, nullptr, false);
+  EXPECT_TRUE(rd(b, kX));
+  EXPECT_EQ(a, prev.tid);
+  // Its release still counts: an acquiring RMW after it learns what b did
+  // before it.
+  rd(b, kY);
+  d->atomic_rmw(b, kM, 8, nullptr, false);
+  d->atomic_rmw(a, kM, 8, nullptr, true);
+  EXPECT_FALSE(wr(a, kY));
+}
+
 TEST_F(DetectorTest, AtomicRmwDoesNotRaceWithOrderedPlainStoreOrAtomicStore) {
   wr(a, kX);
   d->mutex_unlock(a, kM);
