@@ -71,10 +71,20 @@ Bool called_by_runtime(Tid t, Addr sp) {
   return False;
 }
 
+// Returns whether a thread whose stack pointer is `sp` runs in the dynamic
+// extent of a language runtime's bookkeeping function (forgetting it once
+// the thread has returned from there).
+Bool in_runtime_bookkeeping(HostThread* h, Addr sp) {
+  if (!h->runtime_sp) return False;
+  if (sp <= h->runtime_sp) return True;
+  h->runtime_sp = 0;
+  return False;
+}
+
 // The helper behind every instrumented access.
 VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   HostThread* h = current_host;
-  if (!h) return;
+  if (!h || in_runtime_bookkeeping(h, sp)) return;
   Tid t = current;
   if (h->kind >= HostThread::kSection &&
       ((addr >= h->private_lo && addr < h->private_hi) || (addr >= h->tls_lo && addr < h->tls_hi) ||
@@ -127,6 +137,13 @@ VG_REGPARM(3) void check_range(Addr addr, UWord size_and_kind, Addr pc, Addr sp)
 // Code at pc starts an iteration of a static OpenMP loop, or leaves one.
 VG_REGPARM(2) void on_loop_point(Addr pc, Addr sp) {
   static_loop_point(VG_(get_running_tid)(), pc, sp);
+}
+
+// A bookkeeping function of a language runtime starts (its stack pointer
+// just below the return address).
+VG_REGPARM(1) void on_runtime_entry(Addr sp) {
+  HostThread* h = current_host;
+  if (h && sp > h->runtime_sp) h->runtime_sp = sp;
 }
 
 VG_REGPARM(2) void on_call(Addr pc, Addr sp) {
@@ -186,6 +203,13 @@ struct Instrumenter {
     IRDirty* di = unsafeIRDirty_0_N(2, "on_loop_point", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&on_loop_point)),
                                     mkIRExprVec_2(mkIRExpr_HWord(at), IRExpr_RdTmp(sp)));
     annotate(di);
+    addStmtToIRSB(out, IRStmt_Dirty(di));
+  }
+
+  void runtime_entry() {
+    IRTemp sp = sp_temp();
+    IRDirty* di = unsafeIRDirty_0_N(1, "on_runtime_entry", VG_(fnptr_to_fnentry)(reinterpret_cast<void*>(&on_runtime_entry)),
+                                    mkIRExprVec_1(IRExpr_RdTmp(sp)));
     addStmtToIRSB(out, IRStmt_Dirty(di));
   }
 
@@ -275,6 +299,30 @@ Bool has_prefix(const HChar* s, const HChar* prefix) {
 // user's behalf.  libstdc++ is checked like the program (std::string's
 // out-of-line members work on the program's strings); its own private
 // state is left out at report time (rm_errors.cpp).
+// Returns whether the code at `a` is a language runtime's own bookkeeping
+// that a program links in: Rust's std keeps every thread's stack guard in
+// a table under one global lock, taken when a thread starts and again
+// when it exits, so that a thread that exits before another starts would
+// appear to hand it everything it did (two threads racing on a `static
+// mut` would never be reported).  Like the C library's internals, it is
+// not the program's synchronization.
+// What it calls (the table's BTreeMap, the allocator) is left alone too,
+// as long as the thread runs below the bookkeeping function's frame
+// (HostThread::runtime_sp).  With `entry`, only the first instruction of
+// such a function counts.
+Bool in_language_runtime(DiEpoch ep, Addr a, Bool entry = False) {
+  static const HChar* const kBookkeeping[] = {
+      "std::sys::pal::unix::stack_overflow::",  // Rust 1.80 and later
+      "std::sys::unix::stack_overflow::",
+  };
+  const HChar* fn = nullptr;
+  if (!(entry ? VG_(get_fnname_if_entry)(ep, a, &fn) : VG_(get_fnname)(ep, a, &fn)) || !fn)
+    return False;
+  for (const HChar* prefix : kBookkeeping)
+    if (has_prefix(fn, prefix)) return True;
+  return False;
+}
+
 CodeKind classify_code(Addr a) {
   DiEpoch ep = VG_(current_DiEpoch)();
   const HChar* obj = nullptr;
@@ -289,7 +337,7 @@ CodeKind classify_code(Addr a) {
   if (has_prefix(base, "libgomp.so")) return CodeKind::kSyncOnly;
   Bool libc = has_prefix(base, "libc.so") || has_prefix(base, "libpthread.so");
   Bool ldso = has_prefix(base, "ld-linux");
-  if (!libc && !ldso) return CodeKind::kChecked;
+  if (!libc && !ldso) return in_language_runtime(ep, a) ? CodeKind::kIgnored : CodeKind::kChecked;
   note_runtime_text(VG_(find_DebugInfo)(ep, a));
   if (ldso) return CodeKind::kIgnored;
   const HChar* fn = nullptr;
@@ -305,6 +353,8 @@ CodeKind classify_code(Addr a) {
 }  // namespace
 
 Bool in_runtime_internals(Tid t, Addr ip, Addr sp) {
+  HostThread* h = host_of(t);
+  if (h && in_runtime_bookkeeping(h, sp)) return True;
   return classify_code(ip) == CodeKind::kIgnored && called_by_runtime(t, sp);
 }
 
@@ -329,7 +379,14 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
   for (Int i = 0; i < in->stmts_used; i++) {
     IRStmt* st = in->stmts[i];
     if (!st || st->tag == Ist_NoOp) continue;
-    if (st->tag == Ist_IMark) last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
+    if (st->tag == Ist_IMark) {
+      last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
+      if (kind == CodeKind::kIgnored && in_language_runtime(VG_(current_DiEpoch)(), last_pc, True)) {
+        addStmtToIRSB(out, st);
+        ins.runtime_entry();
+        continue;
+      }
+    }
     if (checked) ins.statement(st, atomic_movs[i]);
     addStmtToIRSB(out, st);
     if (checked && st->tag == Ist_IMark && is_static_loop_point(last_pc)) ins.loop_point(last_pc);

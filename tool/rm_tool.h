@@ -18,6 +18,10 @@ struct HostThread {
   UInt ignore = 0;                   // nesting of "do not check" requests
   Bool announced = False;            // its announcement was printed
   Addr stack_max = 0;                // highest byte of its stack
+  // Inside a language runtime's own bookkeeping (rm_instrument.cpp),
+  // entered with this stack pointer (0: not): nothing it or what it calls
+  // does is checked or synchronizes.
+  Addr runtime_sp = 0;
   ULong alt_signals = 0;             // per nested signal: on an alternate stack?
   UInt signal_depth = 0;
   // OpenMP (rm_omp.cpp): an explicit task runs as a logical thread of its
