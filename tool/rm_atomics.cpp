@@ -730,30 +730,35 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
-// Returns whether the code reads the old value of the atomic
-// read-modify-write at statement `at` (an Ist_CAS whose expected value is
-// the temporary loaded at statement *load).  x86's `lock add` is a load,
-// the new value computed from it, the CAS, a branch back to the
-// instruction if the CAS failed, and the flags thunk.  The old value is
-// unused if nothing else reads it: `counter.fetch_add(1)` with the result
-// dropped, a reduction's `lock add`.  The flags count as read only when
-// the superblock ends by falling through to its next instruction (VEX
-// cut it there): a compiler tests them right after the instruction, and a
-// later flag-setting instruction in the superblock removes the thunk.
-Bool rmw_result_used(const IRSB* sb, const Defs& defs, Int at, Int* load) {
+// Returns the statement that loads the old value of the atomic
+// read-modify-write at statement `at` (an Ist_CAS), or -1.  x86's
+// `lock add` is a load, the new value computed from it, the CAS, a branch
+// back to the instruction if the CAS failed, and the flags thunk; that
+// load is part of the RMW, not an access of its own.  (A `cmpxchg`
+// compares with a register: it has none.)
+Int rmw_load(const IRSB* sb, const Defs& defs, Int at) {
   const IRCAS* cas = sb->stmts[at]->Ist.CAS.details;
-  if (cas->oldHi != IRTemp_INVALID || cas->expdLo->tag != Iex_RdTmp) return True;
-  IRTemp expected = cas->expdLo->Iex.RdTmp.tmp;
+  if (cas->oldHi != IRTemp_INVALID || cas->expdLo->tag != Iex_RdTmp) return -1;
   const IRExpr* ld = defs.of(cas->expdLo);
-  if (!ld || ld->tag != Iex_Load || !same_value(defs, ld->Iex.Load.addr, cas->addr)) return True;
+  if (!ld || ld->tag != Iex_Load || !same_value(defs, ld->Iex.Load.addr, cas->addr)) return -1;
+  for (Int i = 0; i < at; i++)
+    if (sb->stmts[i]->tag == Ist_WrTmp && sb->stmts[i]->Ist.WrTmp.data == ld) return i;
+  return -1;
+}
+
+// Returns whether the code reads the old value of the atomic
+// read-modify-write at statement `at`, loaded at statement `load`.  It
+// does not if nothing but the CAS and its retry reads it:
+// `counter.fetch_add(1)` with the result dropped, a reduction's
+// `lock add`.  The flags count as read only when the superblock ends by
+// falling through to its next instruction (VEX cut it there): a compiler
+// tests them right after the instruction, and a later flag-setting
+// instruction in the superblock removes the thunk.
+Bool rmw_result_used(const IRSB* sb, Int at, Int load) {
+  const IRCAS* cas = sb->stmts[at]->Ist.CAS.details;
   Addr pc = 0;
-  *load = -1;
-  for (Int i = 0; i < at; i++) {
-    const IRStmt* st = sb->stmts[i];
-    if (st->tag == Ist_IMark) pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
-    if (st->tag == Ist_WrTmp && st->Ist.WrTmp.tmp == expected) *load = i;
-  }
-  if (*load < 0) return True;
+  for (Int i = 0; i <= load; i++)
+    if (sb->stmts[i]->tag == Ist_IMark) pc = sb->stmts[i]->Ist.IMark.addr + sb->stmts[i]->Ist.IMark.delta;
   Addr end = 0;  // the address after the superblock's last instruction
   for (Int i = sb->stmts_used - 1; i >= 0 && !end; i--)
     if (sb->stmts[i]->tag == Ist_IMark)
@@ -761,9 +766,9 @@ Bool rmw_result_used(const IRSB* sb, const Defs& defs, Int at, Int* load) {
   Bool flags_die = !(sb->jumpkind == Ijk_Boring && sb->next->tag == Iex_Const &&
                      const_target(sb->next->Iex.Const.con) == end);
   TempSet old(sb->tyenv->types_used);
-  old.add(expected);
+  old.add(sb->stmts[load]->Ist.WrTmp.tmp);
   old.add(cas->oldLo);
-  for (Int i = *load + 1; i < sb->stmts_used; i++) {
+  for (Int i = load + 1; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
     switch (st->tag) {
       case Ist_WrTmp:
@@ -843,22 +848,23 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
   }
 }
 
-void find_release_rmws(const IRSB* sb, UChar* marks) {
+void find_rmw_loads(const IRSB* sb, UChar* marks) {
   Defs defs(sb);
   for (Int i = 0; i < sb->stmts_used; i++) {
-    Int load;
-    if (sb->stmts[i]->tag == Ist_CAS && !rmw_result_used(sb, defs, i, &load)) {
-      marks[i] = kReleaseRmw;
-      marks[load] = kRmwLoad;
-      if (clo.trace_atomics) {
-        const IRStmt* mark = nullptr;
-        for (Int j = load; j >= 0 && !mark; j--)
-          if (sb->stmts[j]->tag == Ist_IMark) mark = sb->stmts[j];
-        if (mark)
-          VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
-                    VG_(describe_IP)(VG_(current_DiEpoch)(),
-                                     mark->Ist.IMark.addr + mark->Ist.IMark.delta, nullptr));
-      }
+    if (sb->stmts[i]->tag != Ist_CAS) continue;
+    Int load = rmw_load(sb, defs, i);
+    if (load < 0) continue;
+    marks[load] = kRmwLoad;
+    if (rmw_result_used(sb, i, load)) continue;
+    marks[i] = kReleaseRmw;
+    if (clo.trace_atomics) {
+      const IRStmt* mark = nullptr;
+      for (Int j = load; j >= 0 && !mark; j--)
+        if (sb->stmts[j]->tag == Ist_IMark) mark = sb->stmts[j];
+      if (mark)
+        VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
+                  VG_(describe_IP)(VG_(current_DiEpoch)(), mark->Ist.IMark.addr + mark->Ist.IMark.delta,
+                                   nullptr));
     }
   }
 }

@@ -196,10 +196,13 @@ void Detector::barrier_leave(Tid t, uptr b, u64 round) {
 bool Detector::atomic_rmw(Tid t, uptr addr, usize size, Conflict* prev, bool acquires) {
   ThreadState* ts = thread(t);
   if (!ts) return false;
-  bool raced = prev && plain_store_races(*ts, addr, size, prev);
   ts->last_rmw = ts->clock();
   SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
+  // What earlier RMWs and atomic stores of the location released orders
+  // the plain stores made before them; the check is against the others.
   if (acquires) acquire(t, s->vc);
+  bool raced = prev && plain_store_races(*ts, addr, size, prev);
+  if (acquires) acquire_stores(*ts, addr, size);  // as an atomic load would
   release(t, s->vc);
   if (raced) stats_.races++;
   return raced;

@@ -91,8 +91,9 @@ class Detector {
   void destroy(uptr obj) { syncs_.remove(obj); }
   // An atomic read-modify-write (x86: LOCK-prefixed, XCHG) of the `size`
   // bytes at addr, taken as sequentially consistent: it acquires what
-  // earlier atomic stores and RMWs of the location released, and releases
-  // in turn.  This orders lock words, reference counts and the status
+  // earlier atomic stores and RMWs of the location released, and what
+  // the plain stores it may have read published (as an atomic load does,
+  // acquire_stores), and releases in turn.  This orders lock words, reference counts and the status
   // words of futures.  An RMW whose old value the code never reads
   // (`acquires` false: `counter.fetch_add(1)`, a shared_ptr copy, a
   // reduction's `lock add`) only releases: no program can rely on what it
@@ -100,11 +101,13 @@ class Detector {
   // (The access itself is then checked with access(..., atomic=true).)
   //
   // A plain store of another thread to the same bytes that does not
-  // happen before it races with it: an RMW is certainly atomic, and a
-  // store that is not ordered with it, made before the location was used
-  // atomically, is the program's plain initialisation or update of the
-  // variable (a reduction variable reset while another thread adds into
-  // it).  Returns true then, with the store in *prev.
+  // happen before it -- once it acquired what earlier RMWs of the
+  // location released, if it acquires -- races with it: an RMW is
+  // certainly atomic, and a store that is not ordered with it, made
+  // before the location was used atomically, is the program's plain
+  // initialisation or update of the variable (a reduction variable reset
+  // while another thread adds into it).  Returns true then, with the
+  // store in *prev.
   bool atomic_rmw(Tid t, uptr addr, usize size = 1, Conflict* prev = nullptr,
                   bool acquires = true);
 

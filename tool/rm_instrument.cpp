@@ -222,7 +222,7 @@ struct Instrumenter {
 
   // `atomic_mov`: a plain load or store that find_atomic_movs recognised
   // (kAtomicMov, kGuessedAcquire, kReadOnlyAcquire), or a read-modify-write
-  // that find_release_rmws did (kReleaseRmw, and its load kRmwLoad).
+  // that find_rmw_loads did (its load kRmwLoad, and kReleaseRmw).
   void statement(IRStmt* st, UChar atomic_mov) {
     IRTypeEnv* env = out->tyenv;
     switch (st->tag) {
@@ -373,15 +373,18 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
     atomic_movs = static_cast<UChar*>(VG_(malloc)("racemap.atomicmovs", in->stmts_used + 1));
     if (clo.infer_atomics) find_atomic_movs(in, atomic_movs);
     else VG_(memset)(atomic_movs, 0, in->stmts_used + 1);
-    find_release_rmws(in, atomic_movs);
+    find_rmw_loads(in, atomic_movs);
   }
   Addr last_pc = 0;
   for (Int i = 0; i < in->stmts_used; i++) {
     IRStmt* st = in->stmts[i];
     if (!st || st->tag == Ist_NoOp) continue;
     if (st->tag == Ist_IMark) {
+      // A call ends a superblock: a function's entry starts one.
+      Bool first = last_pc == 0;
       last_pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
-      if (kind == CodeKind::kIgnored && in_language_runtime(VG_(current_DiEpoch)(), last_pc, True)) {
+      if (first && kind == CodeKind::kIgnored &&
+          in_language_runtime(VG_(current_DiEpoch)(), last_pc, True)) {
         addStmtToIRSB(out, st);
         ins.runtime_entry();
         continue;

@@ -142,14 +142,13 @@ constexpr UChar kAtomicMov = 1;
 constexpr UChar kGuessedAcquire = 2;
 constexpr UChar kReadOnlyAcquire = 3;
 void find_atomic_movs(const IRSB* sb, UChar* atomic);
-// Marks, in marks[i], the atomic read-modify-writes whose old value the
-// code never reads (kReleaseRmw: `counter.fetch_add(1)` with its result
-// dropped, `lock add`), which release but do not acquire, and the loads
-// of their old values (kRmwLoad: part of the RMW, not accesses of their
-// own).
+// Marks, in marks[i], the loads of atomic read-modify-writes' old values
+// (kRmwLoad: part of the RMW, not accesses of their own), and the RMWs
+// whose old value the code never reads (kReleaseRmw: `counter.fetch_add(1)`
+// with its result dropped, `lock add`), which release but do not acquire.
 constexpr UChar kReleaseRmw = 4;
 constexpr UChar kRmwLoad = 5;
-void find_release_rmws(const IRSB* sb, UChar* marks);
+void find_rmw_loads(const IRSB* sb, UChar* marks);
 
 // rm_errors.cpp
 void register_errors();

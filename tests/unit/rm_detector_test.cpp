@@ -1088,12 +1088,34 @@ TEST_F(DetectorTest, AtomicRmwRacesWithAnUnorderedPlainStore) {
 TEST_F(DetectorTest, AtomicRmwRacesWithAPlainStoreBeforeAnotherThreadsRmw) {
   // a: sum = 0 (plain), then sum += x by `lock add`.  b: sum += y by `lock
   // add`, unordered with the reset (DataRaceBench's DRB140, when the reset
-  // runs first; when it runs last it is taken for an atomic store).
+  // runs first; when it runs last it is taken for an atomic store).  The
+  // adds drop their results: they release, but acquire nothing.
   wr(a, kX, 4);
-  d->atomic_rmw(a, kX, 4);
+  d->atomic_rmw(a, kX, 4, nullptr, false);
   acc(a, kX, 4, true, true);
-  EXPECT_TRUE(d->atomic_rmw(b, kX, 4, &prev));
+  EXPECT_TRUE(d->atomic_rmw(b, kX, 4, &prev, false));
   EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, AcquiringRmwIsOrderedAfterAStoreReleasedByAnEarlierRmw) {
+  // a: x = 0 (a relaxed store or atomic_init: a plain MOV), then
+  // x.fetch_add(1) (acq_rel, result read).  b: x.fetch_add(1), result read:
+  // it reads from a's RMW, which orders a's store before it.
+  wr(a, kX, 4);
+  d->atomic_rmw(a, kX, 4, nullptr, true);
+  acc(a, kX, 4, true, true);
+  EXPECT_FALSE(d->atomic_rmw(b, kX, 4, &prev, true));
+}
+
+TEST_F(DetectorTest, AtomicRmwRacesWithAPlainStoreThenLearnsFromIt) {
+  // The RMW's check comes before it acquires: it races with the unordered
+  // plain store it read, then (as an atomic load would) learns what that
+  // store's thread did before it.
+  wr(a, kY);
+  wr(a, kX);
+  EXPECT_TRUE(d->atomic_rmw(b, kX, 8, &prev));
+  EXPECT_EQ(a, prev.tid);
+  EXPECT_FALSE(rd(b, kY));
 }
 
 TEST_F(DetectorTest, RmwWhoseResultIsUnusedReleasesButDoesNotAcquire) {
