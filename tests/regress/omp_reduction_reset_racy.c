@@ -16,8 +16,8 @@ int main(void)
         sum = 0; // RACE
         if (omp_get_thread_num() != 0)
             usleep(100000);
-#pragma omp for reduction(+ : sum)
-        for (int i = 0; i < 10; i++) // RACE
+#pragma omp for reduction(+ : sum) // RACE
+        for (int i = 0; i < 10; i++)
             sum += i;
     }
     printf("%d\n", sum);
