@@ -848,6 +848,30 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
   }
 }
 
+// Returns whether the instruction at pc is Rust's `Arc::clone` (or
+// `Weak::clone`), inlined or not: a Relaxed increment of a reference count
+// (std documents it so), whose result is read only to abort on overflow.
+// It orders nothing: a thread that clones an Arc learns nothing from the
+// threads that dropped their clones before.
+Bool in_rust_refcount_clone(Addr pc) {
+  DiEpoch ep = VG_(current_DiEpoch)();
+  InlIPCursor* iipc = VG_(new_IIPC)(ep, pc);
+  Bool found = False;
+  do {
+    // "0x...: fn (file:line)"; an inlined frame has the short name.
+    const HChar* fn = VG_(strstr)(VG_(describe_IP)(ep, pc, iipc), ": ");
+    if (!fn) continue;
+    fn += 2;
+    Bool inlined = VG_(strncmp)(fn, "clone<", 6) == 0 &&
+                   (VG_(strstr)(fn, "alloc/src/sync.rs:") || VG_(strstr)(fn, "(sync.rs:"));
+    Bool outlined = (VG_(strstr)(fn, "alloc::sync::Arc<") || VG_(strstr)(fn, "alloc::sync::Weak<")) &&
+                    VG_(strstr)(fn, " as core::clone::Clone>::clone");
+    found = inlined || outlined;
+  } while (!found && VG_(next_IIPC)(iipc));
+  VG_(delete_IIPC)(iipc);
+  return found;
+}
+
 void find_rmw_loads(const IRSB* sb, UChar* marks) {
   Defs defs(sb);
   for (Int i = 0; i < sb->stmts_used; i++) {
@@ -855,17 +879,14 @@ void find_rmw_loads(const IRSB* sb, UChar* marks) {
     Int load = rmw_load(sb, defs, i);
     if (load < 0) continue;
     marks[load] = kRmwLoad;
-    if (rmw_result_used(sb, i, load)) continue;
+    Addr pc = 0;
+    for (Int j = load; j >= 0 && !pc; j--)
+      if (sb->stmts[j]->tag == Ist_IMark) pc = sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
+    if (rmw_result_used(sb, i, load) && !in_rust_refcount_clone(pc)) continue;
     marks[i] = kReleaseRmw;
-    if (clo.trace_atomics) {
-      const IRStmt* mark = nullptr;
-      for (Int j = load; j >= 0 && !mark; j--)
-        if (sb->stmts[j]->tag == Ist_IMark) mark = sb->stmts[j];
-      if (mark)
-        VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
-                  VG_(describe_IP)(VG_(current_DiEpoch)(), mark->Ist.IMark.addr + mark->Ist.IMark.delta,
-                                   nullptr));
-    }
+    if (clo.trace_atomics)
+      VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
+                VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
   }
 }
 
