@@ -730,6 +730,31 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
+// Returns whether the guest code at `a` aborts the process: `ud2` (Rust's
+// intrinsics::abort), or a call of a function named abort, directly or
+// through its GOT slot (std::process::abort, the C library's abort).
+Bool traps(Addr a) {
+  if (!a || !VG_(am_is_valid_for_client)(a, 6, VKI_PROT_READ | VKI_PROT_EXEC)) return False;
+  const UChar* p = reinterpret_cast<const UChar*>(a);
+  if (p[0] == 0x0F && p[1] == 0x0B) return True;
+  Int rel;
+  Addr callee = 0;
+  if (p[0] == 0xE8) {  // call rel32
+    VG_(memcpy)(&rel, p + 1, 4);
+    callee = a + 5 + rel;
+  } else if (p[0] == 0xFF && p[1] == 0x15) {  // call *rel32(%rip)
+    VG_(memcpy)(&rel, p + 2, 4);
+    Addr slot = a + 6 + rel;
+    if (!VG_(am_is_valid_for_client)(slot, 8, VKI_PROT_READ)) return False;
+    VG_(memcpy)(&callee, reinterpret_cast<const void*>(slot), 8);
+  }
+  const HChar* fn = nullptr;
+  if (!callee || !VG_(get_fnname)(VG_(current_DiEpoch)(), callee, &fn) || !fn) return False;
+  const HChar* tail = VG_(strrchr)(fn, ':');
+  tail = tail ? tail + 1 : fn;
+  return VG_(strcmp)(tail, "abort") == 0;
+}
+
 // Returns the statement that loads the old value of the atomic
 // read-modify-write at statement `at` (an Ist_CAS), or -1.  x86's
 // `lock add` is a load, the new value computed from it, the CAS, a branch
@@ -763,8 +788,12 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load) {
   for (Int i = sb->stmts_used - 1; i >= 0 && !end; i--)
     if (sb->stmts[i]->tag == Ist_IMark)
       end = sb->stmts[i]->Ist.IMark.addr + sb->stmts[i]->Ist.IMark.delta + sb->stmts[i]->Ist.IMark.len;
-  Bool flags_die = !(sb->jumpkind == Ijk_Boring && sb->next->tag == Iex_Const &&
-                     const_target(sb->next->Iex.Const.con) == end);
+  Bool cut = sb->jumpkind == Ijk_Boring && sb->next->tag == Iex_Const &&
+             const_target(sb->next->Iex.Const.con) == end;
+  Bool ends_with_branch = False;  // the last instruction is a conditional jump
+  for (Int i = sb->stmts_used - 1; i >= 0 && sb->stmts[i]->tag != Ist_IMark; i--)
+    if (sb->stmts[i]->tag == Ist_Exit) ends_with_branch = True;
+  Bool flags_die = !cut || ends_with_branch;
   TempSet old(sb->tyenv->types_used);
   old.add(sb->stmts[load]->Ist.WrTmp.tmp);
   old.add(cas->oldLo);
@@ -784,8 +813,11 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load) {
         }
         break;
       case Ist_Exit:
-        // The retry of a failed CAS branches back to the instruction.
-        if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc)
+        // The retry of a failed CAS branches back to the instruction; an
+        // overflow check traps (`if old > MAX { abort() }`, Rust's
+        // Arc::clone and Sender::clone: `ud2`).
+        if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc &&
+            !traps(const_target(st->Ist.Exit.dst)))
           return True;
         break;
       case Ist_CAS:
@@ -848,30 +880,6 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
   }
 }
 
-// Returns whether the instruction at pc is Rust's `Arc::clone` (or
-// `Weak::clone`), inlined or not: a Relaxed increment of a reference count
-// (std documents it so), whose result is read only to abort on overflow.
-// It orders nothing: a thread that clones an Arc learns nothing from the
-// threads that dropped their clones before.
-Bool in_rust_refcount_clone(Addr pc) {
-  DiEpoch ep = VG_(current_DiEpoch)();
-  InlIPCursor* iipc = VG_(new_IIPC)(ep, pc);
-  Bool found = False;
-  do {
-    // "0x...: fn (file:line)"; an inlined frame has the short name.
-    const HChar* fn = VG_(strstr)(VG_(describe_IP)(ep, pc, iipc), ": ");
-    if (!fn) continue;
-    fn += 2;
-    Bool inlined = VG_(strncmp)(fn, "clone<", 6) == 0 &&
-                   (VG_(strstr)(fn, "alloc/src/sync.rs:") || VG_(strstr)(fn, "(sync.rs:"));
-    Bool outlined = (VG_(strstr)(fn, "alloc::sync::Arc<") || VG_(strstr)(fn, "alloc::sync::Weak<")) &&
-                    VG_(strstr)(fn, " as core::clone::Clone>::clone");
-    found = inlined || outlined;
-  } while (!found && VG_(next_IIPC)(iipc));
-  VG_(delete_IIPC)(iipc);
-  return found;
-}
-
 void find_rmw_loads(const IRSB* sb, UChar* marks) {
   Defs defs(sb);
   for (Int i = 0; i < sb->stmts_used; i++) {
@@ -882,7 +890,7 @@ void find_rmw_loads(const IRSB* sb, UChar* marks) {
     Addr pc = 0;
     for (Int j = load; j >= 0 && !pc; j--)
       if (sb->stmts[j]->tag == Ist_IMark) pc = sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
-    if (rmw_result_used(sb, i, load) && !in_rust_refcount_clone(pc)) continue;
+    if (rmw_result_used(sb, i, load)) continue;
     marks[i] = kReleaseRmw;
     if (clo.trace_atomics)
       VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
