@@ -730,29 +730,57 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
-// Returns whether the guest code at `a` aborts the process: `ud2` (Rust's
-// intrinsics::abort), or a call of a function named abort, directly or
-// through its GOT slot (std::process::abort, the C library's abort).
-Bool traps(Addr a) {
-  if (!a || !VG_(am_is_valid_for_client)(a, 6, VKI_PROT_READ | VKI_PROT_EXEC)) return False;
-  const UChar* p = reinterpret_cast<const UChar*>(a);
-  if (p[0] == 0x0F && p[1] == 0x0B) return True;
-  Int rel;
-  Addr callee = 0;
-  if (p[0] == 0xE8) {  // call rel32
-    VG_(memcpy)(&rel, p + 1, 4);
-    callee = a + 5 + rel;
-  } else if (p[0] == 0xFF && p[1] == 0x15) {  // call *rel32(%rip)
-    VG_(memcpy)(&rel, p + 2, 4);
-    Addr slot = a + 6 + rel;
-    if (!VG_(am_is_valid_for_client)(slot, 8, VKI_PROT_READ)) return False;
-    VG_(memcpy)(&callee, reinterpret_cast<const void*>(slot), 8);
-  }
+// Returns whether the function at `a` is named abort (std::process::abort,
+// the C library's abort, its PLT entry).
+Bool is_abort(Addr a) {
   const HChar* fn = nullptr;
-  if (!callee || !VG_(get_fnname)(VG_(current_DiEpoch)(), callee, &fn) || !fn) return False;
+  if (!a || !VG_(get_fnname)(VG_(current_DiEpoch)(), a, &fn) || !fn) return False;
   const HChar* tail = VG_(strrchr)(fn, ':');
   tail = tail ? tail + 1 : fn;
-  return VG_(strcmp)(tail, "abort") == 0;
+  return VG_(strncmp)(tail, "abort", 5) == 0 && (tail[5] == '\0' || tail[5] == '@');
+}
+
+// Returns whether the guest code at `a` aborts the process, after at most
+// two unconditional jumps: `ud2` (Rust's intrinsics::abort), or a call of
+// abort, directly or through its GOT slot.
+Bool traps(Addr a) {
+  for (Int jumps = 0; jumps <= 2 && a; jumps++) {
+    if (!VG_(am_is_valid_for_client)(a, 6, VKI_PROT_READ | VKI_PROT_EXEC)) return False;
+    const UChar* p = reinterpret_cast<const UChar*>(a);
+    Int rel = 0;
+    if (p[0] == 0x0F && p[1] == 0x0B) return True;
+    if (p[0] == 0xEB) {  // jmp rel8
+      a = a + 2 + static_cast<signed char>(p[1]);
+      continue;
+    }
+    if (p[0] == 0xE9) {  // jmp rel32
+      VG_(memcpy)(&rel, p + 1, 4);
+      a = a + 5 + rel;
+      continue;
+    }
+    if (p[0] == 0xE8) {  // call rel32
+      VG_(memcpy)(&rel, p + 1, 4);
+      return is_abort(a + 5 + rel);
+    }
+    if (p[0] == 0xFF && p[1] == 0x15) {  // call *rel32(%rip)
+      VG_(memcpy)(&rel, p + 2, 4);
+      Addr slot = a + 6 + rel, callee = 0;
+      if (!VG_(am_is_valid_for_client)(slot, 8, VKI_PROT_READ)) return False;
+      VG_(memcpy)(&callee, reinterpret_cast<const void*>(slot), 8);
+      return is_abort(callee);
+    }
+    return False;
+  }
+  return False;
+}
+
+// Returns whether the superblock, past its side exits, goes on to abort
+// (`lock inc; jg ok; jmp abort`: the branch to the normal path is taken).
+Bool continues_to_abort(const IRSB* sb) {
+  if (sb->next->tag != Iex_Const) return False;
+  Addr next = const_target(sb->next->Iex.Const.con);
+  if (sb->jumpkind == Ijk_Call) return is_abort(next);
+  return sb->jumpkind == Ijk_Boring && traps(next);
 }
 
 // Returns the statement that loads the old value of the atomic
@@ -814,10 +842,10 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load) {
         break;
       case Ist_Exit:
         // The retry of a failed CAS branches back to the instruction; an
-        // overflow check traps (`if old > MAX { abort() }`, Rust's
-        // Arc::clone and Sender::clone: `ud2`).
+        // overflow check aborts on one side (`if old > MAX { abort() }`,
+        // Rust's Arc::clone and Sender::clone).
         if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc &&
-            !traps(const_target(st->Ist.Exit.dst)))
+            !traps(const_target(st->Ist.Exit.dst)) && !continues_to_abort(sb))
           return True;
         break;
       case Ist_CAS:

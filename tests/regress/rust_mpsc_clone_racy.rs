@@ -12,15 +12,19 @@ static mut LOG: u64 = 0;
 
 fn main() {
     let (tx, rx) = mpsc::channel();
+    let mut handles = Vec::new(); // kept: dropping one orders its thread's exit before
     for i in 0..3u64 {
         let tx = tx.clone();
-        thread::spawn(move || {
+        handles.push(thread::spawn(move || {
             unsafe { LOG += i }; // RACE
             tx.send(i).unwrap();
-        });
+        }));
         thread::sleep(Duration::from_millis(20)); // orders nothing: the thread is done
     }
     drop(tx);
     let sum: u64 = rx.iter().sum();
+    for h in handles {
+        h.join().unwrap();
+    }
     println!("{} {}", sum, unsafe { LOG });
 }
