@@ -42,6 +42,7 @@
 // location, and lets an acquire load synchronize with the plain store it
 // read (Detector::acquire_stores): the store side needs no recognising.
 #include "rm_options.h"
+#include "rm_x86_decode.h"
 #include "rm_tool.h"
 
 namespace rm {
@@ -730,56 +731,66 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
-// Returns whether the function at `a` is named abort (std::process::abort,
-// the C library's abort, its PLT entry).
-Bool is_abort(Addr a) {
+// Returns whether the function at `a` only fails: abort
+// (std::process::abort, the C library's abort, its PLT entry), a panic
+// (core::panicking::*), or an overflow handler (Rust's
+// ScopeData::overflow, which panics).
+Bool fails(Addr a) {
   const HChar* fn = nullptr;
   if (!a || !VG_(get_fnname)(VG_(current_DiEpoch)(), a, &fn) || !fn) return False;
   const HChar* tail = VG_(strrchr)(fn, ':');
   tail = tail ? tail + 1 : fn;
-  return VG_(strncmp)(tail, "abort", 5) == 0 && (tail[5] == '\0' || tail[5] == '@');
+  auto named = [&](const HChar* name) {
+    SizeT n = VG_(strlen)(name);
+    return VG_(strncmp)(tail, name, n) == 0 && (tail[n] == '\0' || tail[n] == '@');
+  };
+  return named("abort") || named("overflow") || VG_(strstr)(fn, "panicking::");
 }
 
-// Returns whether the guest code at `a` aborts the process, after at most
-// two unconditional jumps: `ud2` (Rust's intrinsics::abort), or a call of
-// abort, directly or through its GOT slot.
+// Decodes the program's instruction at `a` (rm_x86_decode.h).
+Bool decode_client(Addr a, X86Insn* in) {
+  SizeT n = 16;
+  while (n > 0 && !VG_(am_is_valid_for_client)(a, n, VKI_PROT_READ | VKI_PROT_EXEC)) n--;
+  return a && n > 0 && decode_x86(reinterpret_cast<const u8*>(a), n, a, in);
+}
+
+// Returns whether the guest code at `a` fails, within a few instructions
+// (jumps followed): `ud2` (Rust's intrinsics::abort), or a call of a
+// function that fails (above), directly or through its GOT slot.
 Bool traps(Addr a) {
-  for (Int jumps = 0; jumps <= 2 && a; jumps++) {
-    if (!VG_(am_is_valid_for_client)(a, 6, VKI_PROT_READ | VKI_PROT_EXEC)) return False;
+  for (Int steps = 0; steps < 6; steps++) {
+    X86Insn in;
+    if (!decode_client(a, &in)) return False;
     const UChar* p = reinterpret_cast<const UChar*>(a);
-    Int rel = 0;
-    if (p[0] == 0x0F && p[1] == 0x0B) return True;
-    if (p[0] == 0xEB) {  // jmp rel8
-      a = a + 2 + static_cast<signed char>(p[1]);
+    if (in.length == 2 && p[0] == 0x0F && p[1] == 0x0B) return True;  // ud2
+    if (in.flow == X86Insn::kJump && in.target) {
+      a = in.target;
       continue;
     }
-    if (p[0] == 0xE9) {  // jmp rel32
-      VG_(memcpy)(&rel, p + 1, 4);
-      a = a + 5 + rel;
+    if (in.flow == X86Insn::kNext) {  // setting up the call: push %rbp...
+      a += in.length;
       continue;
     }
-    if (p[0] == 0xE8) {  // call rel32
-      VG_(memcpy)(&rel, p + 1, 4);
-      return is_abort(a + 5 + rel);
-    }
-    if (p[0] == 0xFF && p[1] == 0x15) {  // call *rel32(%rip)
+    if (in.flow != X86Insn::kCall) return False;
+    Addr callee = in.target;
+    if (!callee && in.length == 6 && p[0] == 0xFF && p[1] == 0x15) {  // call *rel32(%rip)
+      Int rel;
       VG_(memcpy)(&rel, p + 2, 4);
-      Addr slot = a + 6 + rel, callee = 0;
+      Addr slot = a + 6 + rel;
       if (!VG_(am_is_valid_for_client)(slot, 8, VKI_PROT_READ)) return False;
       VG_(memcpy)(&callee, reinterpret_cast<const void*>(slot), 8);
-      return is_abort(callee);
     }
-    return False;
+    return fails(callee);
   }
   return False;
 }
 
-// Returns whether the superblock, past its side exits, goes on to abort
+// Returns whether the superblock, past its side exits, goes on to fail
 // (`lock inc; jg ok; jmp abort`: the branch to the normal path is taken).
 Bool continues_to_abort(const IRSB* sb) {
   if (sb->next->tag != Iex_Const) return False;
   Addr next = const_target(sb->next->Iex.Const.con);
-  if (sb->jumpkind == Ijk_Call) return is_abort(next);
+  if (sb->jumpkind == Ijk_Call) return fails(next);
   return sb->jumpkind == Ijk_Boring && traps(next);
 }
 
