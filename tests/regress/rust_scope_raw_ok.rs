@@ -1,6 +1,7 @@
-// Two short scoped threads write their own halves of main's array through
-// a raw pointer; main reads it after the scope: race-free (see
-// rust_scope_raw_racy).
+// Two scoped threads meet at a barrier, then write their own halves of
+// main's array through a raw pointer; main reads it after the scope:
+// race-free (see rust_scope_raw_racy).
+use std::sync::Barrier;
 use std::thread;
 
 struct P(*mut u64);
@@ -11,9 +12,17 @@ fn main() {
     let mut x = [0u64; 2];
     let p = P(x.as_mut_ptr());
     let p = &p;
+    let met = Barrier::new(2);
+    let met = &met;
     thread::scope(|s| {
-        s.spawn(move || unsafe { *p.0 = 1 });
-        s.spawn(move || unsafe { *p.0.add(1) = 2 });
+        s.spawn(move || {
+            met.wait();
+            unsafe { *p.0 = 1 }
+        });
+        s.spawn(move || {
+            met.wait();
+            unsafe { *p.0.add(1) = 2 }
+        });
     });
     println!("{:?}", x);
 }

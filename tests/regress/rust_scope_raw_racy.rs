@@ -1,7 +1,7 @@
-// Two short scoped threads write one local variable of main through a raw
-// pointer (race).  Each spawn bumps the scope's running-thread count with
-// a Relaxed increment that only guards an abort on overflow: it does not
-// order the second thread after the first one's exit.
+// Two scoped threads meet at a barrier, then both write one local variable
+// of main through a raw pointer (race): the barrier orders what came
+// before it, not the two writes after it.
+use std::sync::Barrier;
 use std::thread;
 
 struct P(*mut u64);
@@ -12,9 +12,17 @@ fn main() {
     let mut x = 0u64;
     let p = P(&mut x);
     let p = &p;
+    let met = Barrier::new(2);
+    let met = &met;
     thread::scope(|s| {
-        s.spawn(move || unsafe { *p.0 = 1 }); // RACE
-        s.spawn(move || unsafe { *p.0 = 2 }); // RACE
+        s.spawn(move || {
+            met.wait();
+            unsafe { *p.0 = 1 } // RACE
+        });
+        s.spawn(move || {
+            met.wait();
+            unsafe { *p.0 = 2 } // RACE
+        });
     });
     println!("{}", x);
 }
