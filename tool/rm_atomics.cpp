@@ -787,7 +787,7 @@ Bool traps(Addr a) {
 
 // Returns whether the superblock, past its side exits, goes on to fail
 // (`lock inc; jg ok; jmp abort`: the branch to the normal path is taken).
-Bool continues_to_abort(const IRSB* sb) {
+Bool continues_to_fail(const IRSB* sb) {
   if (sb->next->tag != Iex_Const) return False;
   Addr next = const_target(sb->next->Iex.Const.con);
   if (sb->jumpkind == Ijk_Call) return fails(next);
@@ -812,9 +812,10 @@ Int rmw_load(const IRSB* sb, const Defs& defs, Int at) {
 
 // Returns whether the code reads the old value of the atomic
 // read-modify-write at statement `at`, loaded at statement `load`.  It
-// does not if nothing but the CAS and its retry reads it:
-// `counter.fetch_add(1)` with the result dropped, a reduction's
-// `lock add`.  The flags count as read only when the superblock ends by
+// does not if nothing but the CAS, its retry and an overflow check that
+// fails (traps) reads it: `counter.fetch_add(1)` with the result dropped,
+// a reduction's `lock add`, Rust's Arc::clone.  The flags count as read
+// only when the superblock ends by
 // falling through to its next instruction (VEX cut it there): a compiler
 // tests them right after the instruction, and a later flag-setting
 // instruction in the superblock removes the thunk.
@@ -853,10 +854,10 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load) {
         break;
       case Ist_Exit:
         // The retry of a failed CAS branches back to the instruction; an
-        // overflow check aborts on one side (`if old > MAX { abort() }`,
+        // overflow check fails on one side (`if old > MAX { abort() }`,
         // Rust's Arc::clone and Sender::clone).
         if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc &&
-            !traps(const_target(st->Ist.Exit.dst)) && !continues_to_abort(sb))
+            !traps(const_target(st->Ist.Exit.dst)) && !continues_to_fail(sb))
           return True;
         break;
       case Ist_CAS:
