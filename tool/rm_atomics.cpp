@@ -811,7 +811,8 @@ Int rmw_load(const IRSB* sb, const Defs& defs, Int at) {
 }
 
 // Returns whether the code reads the old value of the atomic
-// read-modify-write at statement `at`, loaded at statement `load`.  It
+// read-modify-write at statement `at` (instruction `pc`), loaded at
+// statement `load`.  It
 // does not if nothing but the CAS, its retry and an overflow check that
 // fails (traps) reads it: `counter.fetch_add(1)` with the result dropped,
 // a reduction's `lock add`, Rust's Arc::clone.  The flags count as read
@@ -819,11 +820,8 @@ Int rmw_load(const IRSB* sb, const Defs& defs, Int at) {
 // falling through to its next instruction (VEX cut it there): a compiler
 // tests them right after the instruction, and a later flag-setting
 // instruction in the superblock removes the thunk.
-Bool rmw_result_used(const IRSB* sb, Int at, Int load) {
+Bool rmw_result_used(const IRSB* sb, Int at, Int load, Addr pc) {
   const IRCAS* cas = sb->stmts[at]->Ist.CAS.details;
-  Addr pc = 0;
-  for (Int i = 0; i <= load; i++)
-    if (sb->stmts[i]->tag == Ist_IMark) pc = sb->stmts[i]->Ist.IMark.addr + sb->stmts[i]->Ist.IMark.delta;
   Addr end = 0;  // the address after the superblock's last instruction
   for (Int i = sb->stmts_used - 1; i >= 0 && !end; i--)
     if (sb->stmts[i]->tag == Ist_IMark)
@@ -930,7 +928,7 @@ void find_rmw_loads(const IRSB* sb, UChar* marks) {
     Addr pc = 0;
     for (Int j = load; j >= 0 && !pc; j--)
       if (sb->stmts[j]->tag == Ist_IMark) pc = sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
-    if (rmw_result_used(sb, i, load)) continue;
+    if (rmw_result_used(sb, i, load, pc)) continue;
     marks[i] = kReleaseRmw;
     if (clo.trace_atomics)
       VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
