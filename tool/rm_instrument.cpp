@@ -290,15 +290,6 @@ Bool has_prefix(const HChar* s, const HChar* prefix) {
   return VG_(strncmp)(s, prefix, VG_(strlen)(prefix)) == 0;
 }
 
-// Returns what is done with the memory accesses of code at `a`.
-//
-// The C library's internal state is guarded by its internal locks and
-// counters, which a user-level race detector must neither report on nor
-// learn spurious orderings from (ThreadSanitizer does not see them
-// either); its memory and string functions touch the user's memory on the
-// user's behalf.  libstdc++ is checked like the program (std::string's
-// out-of-line members work on the program's strings); its own private
-// state is left out at report time (rm_errors.cpp).
 // Returns whether the code at `a` is a language runtime's own bookkeeping
 // that a program links in: Rust's std keeps every thread's stack guard in
 // a table under one global lock, taken when a thread starts and again
@@ -323,6 +314,15 @@ Bool in_language_runtime(DiEpoch ep, Addr a, Bool entry = False) {
   return False;
 }
 
+// Returns what is done with the memory accesses of code at `a`.
+//
+// The C library's internal state is guarded by its internal locks and
+// counters, which a user-level race detector must neither report on nor
+// learn spurious orderings from (ThreadSanitizer does not see them
+// either); its memory and string functions touch the user's memory on the
+// user's behalf.  libstdc++ is checked like the program (std::string's
+// out-of-line members work on the program's strings); its own private
+// state is left out at report time (rm_errors.cpp).
 CodeKind classify_code(Addr a) {
   DiEpoch ep = VG_(current_DiEpoch)();
   const HChar* obj = nullptr;
