@@ -48,6 +48,7 @@ Tid Detector::start_thread(Tid parent) {
   child->history.set_limit(history_limit_);
   threads_[nthreads_++] = child;
   if (ThreadState* p = thread(parent)) {
+    settle_lock(*p);
     publish_own_clock(*p);
     child->vc.assign(p->vc);
   }
@@ -108,6 +109,7 @@ void Detector::snapshot(ThreadState& t) {
 void Detector::release(Tid t, VectorClock& to) {
   ThreadState* ts = thread(t);
   if (!ts) return;
+  settle_lock(*ts);
   publish_own_clock(*ts);
   to.join(ts->vc);
 }
@@ -115,6 +117,7 @@ void Detector::release(Tid t, VectorClock& to) {
 void Detector::release_store(Tid t, VectorClock& to) {
   ThreadState* ts = thread(t);
   if (!ts) return;
+  settle_lock(*ts);
   publish_own_clock(*ts);
   to.assign(ts->vc);
 }
@@ -130,8 +133,71 @@ void Detector::lock_dropped(Tid t) {
   if (ts && ts->locks_held) ts->locks_held--;
 }
 
+void Detector::lock_begin(Tid t) {
+  ThreadState* ts = thread(t);
+  if (!ts) return;
+  settle_lock(*ts);
+  ts->before_lock.assign(ts->vc);
+  ts->taking_lock = true;
+}
+
+void Detector::lock_acquired(Tid t, uptr lock) {
+  ThreadState* ts = thread(t);
+  if (!ts) return;
+  // Taking it is an event (a pop of no frames): whoever learns of it, by an
+  // RMW that releases no later event, say, knows that t held the lock.
+  if (ts->clock() < kMaxClock) ts->history.append(EventKind::kPop, 0, ts->stack);
+  SyncObject* s = syncs_.get(lock, SyncKind::kPlain);
+  if (!s->takes) {
+    s->takes = static_cast<LockTake*>(platform::alloc(kLockTakes * sizeof(LockTake)));
+    for (u32 i = 0; i < kLockTakes; i++) s->takes[i] = LockTake{};
+  }
+  // Did another thread take it lately, and did t know of none of those
+  // takings?  A taking t knew of (an event of that section) makes its wait
+  // the program's: the holder was inside.
+  bool others = false, knew = false;
+  for (u32 i = 0; i < kLockTakes && i < s->ntakes; i++) {
+    const LockTake& k = s->takes[i];
+    if (k.holder == t + 1) continue;
+    others = true;
+    if (ts->before_lock.get(k.holder - 1) >= k.at) knew = true;
+  }
+  s->takes[s->ntakes++ % kLockTakes] = LockTake{t + 1, ts->clock()};
+  if (!ts->taking_lock) return;
+  ts->taking_lock = false;
+  if (!others || knew) return;
+  ts->held_back.assign(ts->before_lock);
+  if (!ts->held_back.join(ts->vc)) return;  // the lock handed over nothing new
+  Clock own = ts->vc.get(t);
+  ts->vc.assign(ts->before_lock);
+  ts->vc.set(t, own);  // releases made while taking it stay published
+  snapshot(*ts);
+  ts->lock_pending = true;
+  ts->pending_lock = lock;
+}
+
+void Detector::unlock_begin(Tid t, uptr lock) {
+  ThreadState* ts = thread(t);
+  if (!ts) return;
+  if (ts->lock_pending && ts->pending_lock == lock) ts->lock_pending = false;
+  ts->before_lock.assign(ts->vc);
+  ts->giving_back = true;
+}
+
+void Detector::unlock_done(Tid t) {
+  ThreadState* ts = thread(t);
+  if (!ts || !ts->giving_back) return;
+  ts->giving_back = false;
+  Clock own = ts->vc.get(t);
+  ts->vc.assign(ts->before_lock);
+  ts->vc.set(t, own);  // the release stays published
+  snapshot(*ts);
+}
+
 void Detector::mutex_lock(Tid t, uptr m) {
+  lock_begin(t);
   acquire(t, syncs_.get(m, SyncKind::kMutex)->vc);
+  lock_acquired(t, m);
   lock_taken(t);
 }
 
@@ -139,7 +205,9 @@ void Detector::mutex_unlock(Tid t, uptr m) {
   // A join, not a store: the unlocking thread may not be the one that
   // locked (a recursive mutex's inner unlocks, error-checking misuse), and a
   // join never loses an ordering that an earlier unlock published.
+  unlock_begin(t, m);
   release(t, syncs_.get(m, SyncKind::kMutex)->vc);
+  unlock_done(t);
   lock_dropped(t);
 }
 
@@ -196,6 +264,7 @@ void Detector::barrier_leave(Tid t, uptr b, u64 round) {
 bool Detector::atomic_rmw(Tid t, uptr addr, usize size, Conflict* prev, bool acquires) {
   ThreadState* ts = thread(t);
   if (!ts) return false;
+  settle_lock(*ts);
   ts->last_rmw = ts->clock();
   SyncObject* s = syncs_.get(addr, SyncKind::kPlain);
   // What earlier RMWs and atomic stores of the location released orders
@@ -233,6 +302,7 @@ bool Detector::plain_store_races(const ThreadState& t, uptr addr, usize size, Co
 }
 
 void Detector::acquire_at(ThreadState& t, Tid u, Clock c) {
+  settle_lock(t);
   ThreadState* us = thread(u);
   if (!us || c <= t.vc.get(u)) return;
   // The vector clock u had at event c: the latest snapshot taken before it.
@@ -457,6 +527,7 @@ bool Detector::read_only_acquire(Tid tid, uptr addr, usize size, uptr pc, uptr s
                                  Conflict* prev) {
   ThreadState* t = thread(tid);
   if (!t || size == 0) return false;
+  settle_lock(*t);
   // The common case, a loop's test reading its bound again: one look at
   // the cells finds the same load recorded since the thread's last
   // release, and nothing new to acquire; no sync object holds stores

@@ -82,6 +82,28 @@ class Detector {
   // critical sections and locks, whose atomics order the threads).
   void lock_taken(Tid t);
   void lock_dropped(Tid t);
+  // An empty critical section orders nothing.  Taking a lock orders t
+  // after the lock's last holder -- unless t's critical section touches no
+  // memory at all (`lock(l); unlock(l);`) and t did not know, before it
+  // asked, that the holder had the lock.  Then the section could as well
+  // have come first: which thread took the lock first was the schedule's
+  // choice, and a race the order hides is one in another run
+  // (DataRaceBench's DRB201).  This is the one order racemap does not take
+  // from the run: "weak causal precedence" (Kini, Mathur, Viswanathan,
+  // PLDI 2017) for the sections with nothing in them.  So:
+  //  - lock_begin: t is about to take a lock;
+  //  - lock_acquired: t took it (what t learnt meanwhile came with it): what
+  //    it learnt is held back, unless t knew of the holder's taking it;
+  //  - the first access, acquire or release of t settles it: t learns it;
+  //  - unlock_begin: t gives the lock back: unsettled, it is forgotten; and
+  //    what t learns until unlock_done comes from the lock's word (an
+  //    exchange that tests for waiters acquires), and is forgotten too.
+  // A lock taken without lock_begin (a trylock, a lock the host does not
+  // see begin) orders at once.
+  void lock_begin(Tid t);
+  void lock_acquired(Tid t, uptr lock);
+  void unlock_begin(Tid t, uptr lock);
+  void unlock_done(Tid t);
   void signal(Tid t, uptr obj);    // cond signal/broadcast, sem post: release
   void wait_done(Tid t, uptr obj); // cond wait, sem wait returned: acquire
   void barrier_init(uptr b, u32 count);
@@ -139,6 +161,7 @@ class Detector {
               uptr pc, uptr sp, Conflict* prev, bool guessed = false) {
     ThreadState* t = thread(tid);
     if (!t || size == 0) return false;
+    settle_lock(*t);
     stats_.accesses++;
     // One look at the first granule's cells answers both questions: is it
     // a sync location, and does a cell of ours already cover the access?
@@ -249,7 +272,15 @@ class Detector {
   void snapshot(ThreadState& t);
   // t.vc |= from, snapshotting the result if it grew.
   void learn(ThreadState& t, const VectorClock& from) {
+    settle_lock(t);
     if (t.vc.join(from)) snapshot(t);
+  }
+  // t's critical section did something: t learns what its lock handed over
+  // (see lock_begin).
+  void settle_lock(ThreadState& t) {
+    if (!t.lock_pending) return;
+    t.lock_pending = false;
+    if (t.vc.join(t.held_back)) snapshot(t);
   }
   // Returns whether cell c already records an access of t to the bytes of
   // `mask`: t's, made since its last release by the same instruction, and

@@ -527,31 +527,36 @@ int GOMP(omp_get_thread_num)(void) {
 /* ---- critical sections and locks: held or not ---------------------------
  *
  * libgomp's atomics already order the threads that take them.  The tool
- * is told only whether the thread holds one: a flag tested inside a
- * critical section is the section's data, not a wait on another thread
- * (Detector::access). */
+ * is told whether the thread holds one: a flag tested inside a critical
+ * section is the section's data, not a wait on another thread
+ * (Detector::access).  And it is told where the taking and the giving
+ * back begin and end: a section with nothing in it orders nothing
+ * (Detector::lock_begin). */
 
-#define HELD(taken) REQ1(RM_REQ_LOCK_HELD, (taken))
+#define HELD(step, lock) REQ2(RM_REQ_LOCK_HELD, (step), (W)(lock))
 
-/* A wrapper that takes (`taken` 1: after the call) or drops (0: before
- * it) a critical section or lock, with no argument or with the lock's. */
-#define HOLD0(name, taken)           \
-  void GOMP(name)(void);             \
-  void GOMP(name)(void) {            \
-    OrigFn orig;                     \
-    VALGRIND_GET_ORIG_FN(orig);      \
-    if (!(taken)) HELD(0);           \
-    CALL_FN_v_v(orig);               \
-    if (taken) HELD(1);              \
+/* The keys of libgomp's two unnamed locks. */
+static char critical_key, atomic_key;
+
+/* A wrapper that takes (`taken` 1) or gives back (0) a critical section or
+ * lock: with no argument (the lock is `key`) or with the lock's. */
+#define HOLD0(name, taken, key)                            \
+  void GOMP(name)(void);                                   \
+  void GOMP(name)(void) {                                  \
+    OrigFn orig;                                           \
+    VALGRIND_GET_ORIG_FN(orig);                            \
+    HELD((taken) ? RM_LOCK_TAKING : RM_LOCK_DROPPING, key); \
+    CALL_FN_v_v(orig);                                     \
+    HELD((taken) ? RM_LOCK_TAKEN : RM_LOCK_DROPPED, key);  \
   }
-#define HOLD1(name, taken)           \
-  void GOMP(name)(void* l);          \
-  void GOMP(name)(void* l) {         \
-    OrigFn orig;                     \
-    VALGRIND_GET_ORIG_FN(orig);      \
-    if (!(taken)) HELD(0);           \
-    CALL_FN_v_W(orig, (W)l);         \
-    if (taken) HELD(1);              \
+#define HOLD1(name, taken)                                 \
+  void GOMP(name)(void* l);                                \
+  void GOMP(name)(void* l) {                               \
+    OrigFn orig;                                           \
+    VALGRIND_GET_ORIG_FN(orig);                            \
+    HELD((taken) ? RM_LOCK_TAKING : RM_LOCK_DROPPING, l);  \
+    CALL_FN_v_W(orig, (W)l);                               \
+    HELD((taken) ? RM_LOCK_TAKEN : RM_LOCK_DROPPED, l);    \
   }
 /* omp_test_lock: 1 when taken; omp_test_nest_lock: the new nesting
  * count, 0 when not taken. */
@@ -562,16 +567,16 @@ int GOMP(omp_get_thread_num)(void) {
     W ret;                           \
     VALGRIND_GET_ORIG_FN(orig);      \
     CALL_FN_W_W(ret, orig, (W)l);    \
-    if ((int)ret > 0) HELD(1);       \
+    if ((int)ret > 0) HELD(RM_LOCK_TAKEN, l); \
     return (int)ret;                 \
   }
 
-HOLD0(GOMP_critical_start, 1)
-HOLD0(GOMP_critical_end, 0)
+HOLD0(GOMP_critical_start, 1, &critical_key)
+HOLD0(GOMP_critical_end, 0, &critical_key)
 HOLD1(GOMP_critical_name_start, 1)
 HOLD1(GOMP_critical_name_end, 0)
-HOLD0(GOMP_atomic_start, 1)
-HOLD0(GOMP_atomic_end, 0)
+HOLD0(GOMP_atomic_start, 1, &atomic_key)
+HOLD0(GOMP_atomic_end, 0, &atomic_key)
 HOLD1(omp_set_lock, 1)
 HOLD1(omp_unset_lock, 0)
 TRY1(omp_test_lock)

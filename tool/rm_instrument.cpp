@@ -230,7 +230,8 @@ struct Instrumenter {
         pc = st->Ist.IMark.addr + st->Ist.IMark.delta;
         break;
       case Ist_WrTmp:
-        if (st->Ist.WrTmp.data->tag == Iex_Load && atomic_mov != kRmwLoad) {
+        if (st->Ist.WrTmp.data->tag == Iex_Load && atomic_mov != kRmwLoad &&
+            atomic_mov != kBookkeeping) {
           IRExpr* ld = st->Ist.WrTmp.data;
           UWord guess = atomic_mov == kGuessedAcquire    ? kGuessed
                         : atomic_mov == kReadOnlyAcquire ? kReadOnly
@@ -240,6 +241,7 @@ struct Instrumenter {
         }
         break;
       case Ist_Store:
+        if (atomic_mov == kBookkeeping) break;
         access(st->Ist.Store.addr, sizeofIRType(typeOfIRExpr(env, st->Ist.Store.data)), True,
                atomic_mov != 0, nullptr);
         break;
@@ -285,6 +287,70 @@ struct Instrumenter {
     }
   }
 };
+
+// Returns whether `a` lies in a global offset table.
+Bool in_got(Addr a) {
+  for (const DebugInfo* di = VG_(next_DebugInfo)(nullptr); di; di = VG_(next_DebugInfo)(di)) {
+    Addr got = VG_(DebugInfo_get_got_avma)(di), gotplt = VG_(DebugInfo_get_gotplt_avma)(di);
+    if ((got && a >= got && a - got < VG_(DebugInfo_get_got_size)(di)) ||
+        (gotplt && a >= gotplt && a - gotplt < VG_(DebugInfo_get_gotplt_size)(di)))
+      return True;
+  }
+  return False;
+}
+
+}  // namespace
+
+// A call or push stores at the stack pointer it sets; a return or pop
+// loads at the one it adds to, all within one instruction.  A PLT stub, or
+// a call compiled with -fno-plt, loads a constant address in a GOT.  (Such
+// accesses are not checked: a race on a return address is not the
+// program's, and a critical section that only calls the unlock has nothing
+// in it -- Detector::lock_begin.)
+void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks) {
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (marks[i] || st->tag != Ist_WrTmp || st->Ist.WrTmp.data->tag != Iex_Load) continue;
+    const IRExpr* addr = st->Ist.WrTmp.data->Iex.Load.addr;
+    if (addr->tag == Iex_Const && addr->Iex.Const.con->tag == Ico_U64 &&
+        in_got(addr->Iex.Const.con->Ico.U64))
+      marks[i] = kBookkeeping;
+  }
+  Int ntemps = sb->tyenv->types_used;
+  const IRExpr** def = static_cast<const IRExpr**>(VG_(calloc)("racemap.stackdefs", ntemps + 1, sizeof(IRExpr*)));
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (st->tag == Ist_WrTmp) def[st->Ist.WrTmp.tmp] = st->Ist.WrTmp.data;
+  }
+  Int insn = 0;  // the current instruction's first statement
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (st->tag == Ist_IMark) insn = i;
+    if (st->tag != Ist_Put || st->Ist.Put.offset != sp_offset || st->Ist.Put.data->tag != Iex_RdTmp)
+      continue;
+    IRTemp new_sp = st->Ist.Put.data->Iex.RdTmp.tmp;
+    const IRExpr* d = def[new_sp];
+    IRTemp old_sp = d && d->tag == Iex_Binop && d->Iex.Binop.op == Iop_Add64 &&
+                            d->Iex.Binop.arg1->tag == Iex_RdTmp && d->Iex.Binop.arg2->tag == Iex_Const
+                        ? d->Iex.Binop.arg1->Iex.RdTmp.tmp
+                        : IRTemp_INVALID;
+    for (Int j = insn; j < sb->stmts_used; j++) {
+      const IRStmt* s = sb->stmts[j];
+      if (j > insn && s->tag == Ist_IMark) break;
+      if (marks[j]) continue;
+      if (s->tag == Ist_Store && s->Ist.Store.addr->tag == Iex_RdTmp &&
+          s->Ist.Store.addr->Iex.RdTmp.tmp == new_sp)
+        marks[j] = kBookkeeping;
+      else if (old_sp != IRTemp_INVALID && s->tag == Ist_WrTmp && s->Ist.WrTmp.data->tag == Iex_Load &&
+               s->Ist.WrTmp.data->Iex.Load.addr->tag == Iex_RdTmp &&
+               s->Ist.WrTmp.data->Iex.Load.addr->Iex.RdTmp.tmp == old_sp)
+        marks[j] = kBookkeeping;
+    }
+  }
+  VG_(free)(def);
+}
+
+namespace {
 
 Bool has_prefix(const HChar* s, const HChar* prefix) {
   return VG_(strncmp)(s, prefix, VG_(strlen)(prefix)) == 0;
@@ -374,6 +440,7 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* in, const VexGuestLayout* lay
     if (clo.infer_atomics) find_atomic_movs(in, atomic_movs);
     else VG_(memset)(atomic_movs, 0, in->stmts_used + 1);
     find_rmw_loads(in, atomic_movs);
+    find_bookkeeping(in, layout->offset_SP, atomic_movs);
   }
   Addr last_pc = 0;
   for (Int i = 0; i < in->stmts_used; i++) {

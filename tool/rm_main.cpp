@@ -205,8 +205,22 @@ Bool on_client_request(ThreadId vg, UWord* args, UWord* ret) {
       detector->barrier_leave(t, args[1], args[2]);
       break;
     case RM_REQ_LOCK_HELD:
-      if (args[1]) detector->lock_taken(t);
-      else detector->lock_dropped(t);
+      switch (args[1]) {
+        case RM_LOCK_TAKING:
+          detector->lock_begin(t);
+          break;
+        case RM_LOCK_TAKEN:
+          detector->lock_acquired(t, args[2]);
+          detector->lock_taken(t);
+          break;
+        case RM_LOCK_DROPPING:
+          detector->unlock_begin(t, args[2]);
+          detector->lock_dropped(t);
+          break;
+        case RM_LOCK_DROPPED:
+          detector->unlock_done(t);
+          break;
+      }
       break;
     case RACEMAP_REQ_IGNORE_BEGIN:
       h->ignore++;

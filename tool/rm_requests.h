@@ -45,8 +45,8 @@ enum {
                               id; a single construct starts from what start
                               key released rather than from its runner */
   RM_REQ_SECTION_END,      /* (section id) */
-  RM_REQ_LOCK_HELD,        /* (1: taken, 0: about to be released) an OpenMP
-                              critical section or lock */
+  RM_REQ_LOCK_HELD,        /* (RM_LOCK_*, lock) an OpenMP critical section
+                              or lock */
   RM_REQ_STATIC_PARTITION, /* (after_threads, after_tid) omp_get_thread_num
                               returns to after_tid; omp_get_num_threads
                               returned to after_threads just before */
@@ -66,5 +66,9 @@ enum {
 /* The pieces of a worksharing construct that run as logical threads
  * (RM_REQ_SECTION_BEGIN's kind). */
 enum { RM_PIECE_SECTION, RM_PIECE_CHUNK, RM_PIECE_SINGLE };
+
+/* RM_REQ_LOCK_HELD's steps: a lock is about to be taken, is taken, is about
+ * to be given back, is given back (Detector::lock_begin...unlock_done). */
+enum { RM_LOCK_DROPPING, RM_LOCK_TAKEN, RM_LOCK_TAKING, RM_LOCK_DROPPED };
 
 #endif

@@ -26,7 +26,19 @@ namespace rm {
 
 enum class SyncKind : u8 { kPlain, kMutex, kRwlock, kCond, kSem, kBarrier, kOnce };
 
+// A lock's taking: by thread holder-1, at that thread's event `at`.
+struct LockTake {
+  Tid holder = 0;
+  Clock at = 0;
+};
+constexpr u32 kLockTakes = 8;
+
 struct SyncObject {
+  SyncObject() = default;
+  ~SyncObject() { platform::free(takes); }
+  SyncObject(const SyncObject&) = delete;
+  SyncObject& operator=(const SyncObject&) = delete;
+
   uptr addr = 0;
   SyncKind kind = SyncKind::kPlain;
   VectorClock vc;        // published by releases (writers, for rwlocks)
@@ -41,6 +53,10 @@ struct SyncObject {
   // A plain location: the threads (by tid modulo 64) that stored to it
   // after loading it by a read-only acquire (Detector::read_only_acquire).
   u64 own_writers = 0;
+  // A lock: its latest takings (a ring of kLockTakes, made on its first),
+  // and how many there were (Detector::lock_acquired).
+  LockTake* takes = nullptr;
+  u64 ntakes = 0;
   SyncObject* next = nullptr;  // hash chain
 };
 

@@ -48,6 +48,16 @@ struct ThreadState {
   Clock last_rmw = 0;        // the clock at its latest atomic read-modify-write
   IndexRead index_reads[kIndexReads];  // the latest (a ring)
   u32 nindex_reads = 0;
+  // Taking or giving back a lock (Detector::lock_begin, unlock_begin): its
+  // vector clock before.  Once
+  // taken, what the lock handed over waits in `held_back` until the
+  // critical section touches memory (Detector::lock_used).
+  bool taking_lock = false;
+  bool giving_back = false;  // between unlock_begin and unlock_done
+  bool lock_pending = false;
+  uptr pending_lock = 0;
+  VectorClock before_lock;
+  VectorClock held_back;
 
   Clock clock() const { return history.last(); }
 };

@@ -150,6 +150,15 @@ constexpr UChar kReleaseRmw = 4;
 constexpr UChar kRmwLoad = 5;
 void find_rmw_loads(const IRSB* sb, UChar* marks);
 
+// rm_instrument.cpp
+// Marks, in marks[i], the accesses that are the machine's bookkeeping, not
+// the program's data (kBookkeeping): the stores of calls and pushes at the
+// new stack pointer, the loads of returns and pops at the old one (return
+// addresses and saved registers, the thread's own), and the loads of
+// global offset table entries (a PLT stub's jump).
+constexpr UChar kBookkeeping = 6;
+void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks);
+
 // rm_errors.cpp
 void register_errors();
 // Reports a race of the current thread's access against `prev`, unless that

@@ -329,6 +329,82 @@ TEST_F(DetectorTest, MutexOrdersCriticalSections) {
   EXPECT_EQ(SyncKind::kMutex, d->syncs().find(kM)->kind);
 }
 
+TEST_F(DetectorTest, EmptyCriticalSectionOrdersNothing) {
+  // DRB201: b's `lock; unlock;` could as well have come first.
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  d->mutex_unlock(b, kM);
+  EXPECT_TRUE(wr(b, kX));
+  EXPECT_EQ(a, prev.tid);
+}
+
+TEST_F(DetectorTest, CriticalSectionThatReadsOrders) {
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  EXPECT_FALSE(rd(b, kY));
+  d->mutex_unlock(b, kM);
+  EXPECT_FALSE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, EmptyCriticalSectionOrdersAfterAHolderItKnewOf) {
+  // b learnt that a held the lock (a posted while inside): b's `lock;
+  // unlock;` waits for a to leave, as the program meant.
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->signal(a, kM2);
+  d->wait_done(b, kM2);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  d->mutex_unlock(b, kM);
+  EXPECT_FALSE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, EmptyCriticalSectionThatAcquiresElsewhereOrders) {
+  // A condition variable's wait re-takes the mutex, then acquires the
+  // signal: an acquire settles what the lock handed over.
+  d->mutex_lock(a, kM);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->mutex_lock(b, kM);
+  d->wait_done(b, kM2);
+  d->mutex_unlock(b, kM);
+  EXPECT_FALSE(wr(b, kX));
+}
+
+TEST_F(DetectorTest, EmptySectionOfALockTakenByAtomics) {
+  // An OpenMP lock: libgomp's compare-and-swap orders, the host brackets it.
+  auto take = [&](Tid t) {
+    d->lock_begin(t);
+    d->atomic_rmw(t, kM, 4, nullptr);
+    d->lock_acquired(t, kM);
+    d->lock_taken(t);
+  };
+  auto give_back = [&](Tid t) {
+    d->unlock_begin(t, kM);
+    d->lock_dropped(t);
+    d->atomic_rmw(t, kM, 4, nullptr);  // an exchange that acquires, too
+    d->unlock_done(t);
+  };
+  take(a);
+  wr(a, kX);
+  give_back(a);
+  take(b);
+  give_back(b);
+  EXPECT_TRUE(wr(b, kX));
+  // A section with something in it orders.
+  take(a);
+  wr(a, kY);
+  give_back(a);
+  take(b);
+  EXPECT_FALSE(rd(b, kY));
+  give_back(b);
+  EXPECT_FALSE(wr(b, kY));
+}
+
 TEST_F(DetectorTest, DifferentMutexesDoNotOrder) {
   d->mutex_lock(a, kM);
   wr(a, kX);
@@ -983,8 +1059,10 @@ TEST_F(DetectorTest, IndexHandedOverInOrderDoesNotRace) {
   EXPECT_FALSE(d->read_only_acquire(a, kX, 8, pc_test, 0, &prev));
   EXPECT_FALSE(wr(a, kX, 8, pc_store));
   d->mutex_lock(a, kM2);
+  wr(a, kY);  // a hands over (an empty section would order nothing)
   d->mutex_unlock(a, kM2);
   d->mutex_lock(b, kM2);
+  rd(b, kY);
   d->mutex_unlock(b, kM2);
   EXPECT_FALSE(d->read_only_acquire(b, kX, 8, pc_test, 0, &prev));
   EXPECT_FALSE(wr(b, kX, 8, pc_store));
