@@ -299,6 +299,10 @@ END_V(GOMP_sections_end_nowait, 1, 0)
  * block.  The tool then knows the task by that block's address, which
  * libgomp passes to task_body when the task runs. */
 struct task_stage {
+  /* A detached task's event: libgomp stores the handle in the first word
+   * of the data it is given, before the copy; task_copy moves it to the
+   * task's block, where the program's code looks for it. */
+  void* detach_handle;
   void (*fn)(void*);
   void* data;
   void (*cpyfn)(void*, void*);
@@ -318,8 +322,10 @@ static void task_copy(void* dst, void* src) {
     char* to = dst;
     for (long i = 0; i < s->size; i++) to[i] = from[i];
   }
+  if (s->detach_handle) *(void**)dst = s->detach_handle;
   VALGRIND_DO_CLIENT_REQUEST_STMT(RM_REQ_TASK_CREATE, dst, s->fn, s->depend, s->undeferred,
                                   current_region);
+  if (s->detach_handle) REQ2(RM_REQ_TASK_DETACH, dst, s->detach_handle);
 }
 
 static void task_body(void* arg) {
@@ -347,6 +353,7 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
   struct task_stage s;
   W unused;
   VALGRIND_GET_ORIG_FN(orig);
+  s.detach_handle = NULL;
   s.fn = fn;
   s.data = data;
   s.cpyfn = cpyfn;
@@ -360,6 +367,17 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
   (void)unused;
   /* An undeferred task has finished: the creator continues after it. */
   REQ1(RM_REQ_TASK_CREATED, 0);
+}
+
+/* A detached task completes -- its dependent tasks and its waiters go
+ * on -- when its event is fulfilled: what the fulfilling thread did
+ * happens before them. */
+void GOMP(omp_fulfill_event)(W event);
+void GOMP(omp_fulfill_event)(W event) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  REQ1(RM_REQ_TASK_FULFILL, event);
+  CALL_FN_v_W(orig, event);
 }
 
 /* GOMP_taskloop(_ull)(fn, data, cpyfn, size, align, flags, num_tasks,
@@ -378,6 +396,7 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
     struct task_stage s;                                                                     \
     W unused;                                                                                \
     VALGRIND_GET_ORIG_FN(orig);                                                              \
+    s.detach_handle = NULL;                                                                  \
     s.fn = fn;                                                                               \
     s.data = data;                                                                           \
     s.cpyfn = cpyfn;                                                                         \

@@ -68,6 +68,7 @@ struct Task {
   ThreadId vg = VG_INVALID_THREADID;
   Bool ended = False;
   Bool create_returned = False;
+  UWord detach_handle = 0;  // a detached task's event, until fulfilled
 };
 
 VgHashTable* tasks = nullptr;
@@ -188,23 +189,45 @@ UWord on_begin(ThreadId vg, Tid runner, UWord id) {
   return k->fn;
 }
 
-void on_end(ThreadId vg, Tid t, UWord id) {
-  Task* k = find_task(id);
-  if (!k || k->tid != t) return;
-  detector->signal(t, done_key(id));
+// What t did happens before what waits for task k to complete: the
+// tasks that depend on it, its creator's taskwait, its group's end, the
+// team's next barrier.
+void release_completion(Tid t, const Task* k) {
+  detector->signal(t, done_key(k->id));
   detector->signal(t, children_key(k->creator));
   if (k->region) detector->signal(t, k->region);  // the team's next barrier
   if (k->group) detector->signal(t, group_key(k->group));
   for (UInt i = 0; i < k->ndeps; i++)
     detector->signal(t, k->deps[i].out ? dep_out_key(k->creator, k->deps[i].addr)
                                        : dep_in_key(k->creator, k->deps[i].addr));
+}
+
+// A detached task completes when the later of its end and its event's
+// fulfilment comes; it is kept until both have.
+Bool completed(const Task* k) { return k->ended && k->create_returned && !k->detach_handle; }
+
+void on_fulfill(Tid t, UWord handle) {
+  VG_(HT_ResetIter)(tasks);
+  while (Task* k = static_cast<Task*>(VG_(HT_Next)(tasks))) {
+    if (k->detach_handle != handle) continue;
+    release_completion(t, k);
+    k->detach_handle = 0;
+    if (completed(k)) forget_task(k);
+    return;
+  }
+}
+
+void on_end(ThreadId vg, Tid t, UWord id) {
+  Task* k = find_task(id);
+  if (!k || k->tid != t) return;
+  release_completion(t, k);
   if (t != k->resume) {
     detector->finish_thread(t);
     host_of(t)->vg_tid = VG_INVALID_THREADID;
     run_logical_thread(vg, k->resume);
   }
   k->ended = True;
-  if (k->create_returned) forget_task(k);
+  if (completed(k)) forget_task(k);
 }
 
 // GOMP_task returned.  An undeferred task (if(0), or included in a final
@@ -217,7 +240,7 @@ void on_created(ThreadId vg, Tid t) {
   last_created(t, nullptr, True);
   if (k->ended && k->vg == vg && k->undeferred) detector->wait_done(t, done_key(k->id));
   k->create_returned = True;
-  if (k->ended) {
+  if (completed(k)) {
     detector->destroy(done_key(k->id));
     forget_task(k);
   }
@@ -290,6 +313,12 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       return True;
     case RM_REQ_TASK_CREATED:
       on_created(vg, t);
+      return True;
+    case RM_REQ_TASK_DETACH:
+      if (Task* k = find_task(args[1])) k->detach_handle = args[2];
+      return True;
+    case RM_REQ_TASK_FULFILL:
+      on_fulfill(t, args[1]);
       return True;
     case RM_REQ_TASKWAIT:
       detector->wait_done(t, children_key(t));

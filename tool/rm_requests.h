@@ -36,6 +36,9 @@ enum {
   RM_REQ_TASK_REGION,      /* (data) returns the region it was created in */
   RM_REQ_TASK_END,         /* (data) it finished */
   RM_REQ_TASK_CREATED,     /* () GOMP_task returned to its creator */
+  RM_REQ_TASK_DETACH,      /* (task, event handle) the task completes once
+                              its event is fulfilled */
+  RM_REQ_TASK_FULFILL,     /* (event handle) omp_fulfill_event */
   RM_REQ_TASKWAIT,         /* () the current task's children finished */
   RM_REQ_TASKWAIT_DEPEND,  /* (depend) the tasks it depends on finished */
   RM_REQ_TASKGROUP_START,  /* () */
