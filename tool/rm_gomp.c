@@ -543,6 +543,43 @@ int GOMP(omp_get_thread_num)(void) {
   return (int)ret;
 }
 
+/* ---- doacross loops: ordered(n) with depend(source) / depend(sink) ------
+ *
+ * An iteration's depend(source) releases, a depend(sink) on it acquires,
+ * once the wait returns.  The key is the iteration's first (outermost)
+ * logical index: with ordered(n > 1) a wait then acquires what the whole
+ * row posted so far, which can hide a race but never make one up.
+ * GOMP_doacross_wait is variadic (one index per dimension): the wrapper
+ * passes six on, the most a call gives in registers. */
+
+#define DOACROSS_KEY(i) ((W)0xffc0000000000000ull + (((W)(i) & 0xffffffffffffull) << 3))
+
+void GOMP(GOMP_doacross_post)(long* counts);
+void GOMP(GOMP_doacross_post)(long* counts) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  RELEASE(DOACROSS_KEY(counts[0]));
+  CALL_FN_v_W(orig, (W)counts);
+}
+void GOMP(GOMP_doacross_ull_post)(unsigned long long* counts);
+void GOMP(GOMP_doacross_ull_post)(unsigned long long* counts) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  RELEASE(DOACROSS_KEY(counts[0]));
+  CALL_FN_v_W(orig, (W)counts);
+}
+
+#define DOACROSS_WAIT(name, type)                                               \
+  void GOMP(name)(type first, W a1, W a2, W a3, W a4, W a5);                    \
+  void GOMP(name)(type first, W a1, W a2, W a3, W a4, W a5) {                   \
+    OrigFn orig;                                                                \
+    VALGRIND_GET_ORIG_FN(orig);                                                 \
+    CALL_FN_v_6W(orig, (W)first, a1, a2, a3, a4, a5);                           \
+    ACQUIRE(DOACROSS_KEY(first));                                               \
+  }
+DOACROSS_WAIT(GOMP_doacross_wait, long)
+DOACROSS_WAIT(GOMP_doacross_ull_wait, unsigned long long)
+
 /* ---- critical sections and locks: held or not ---------------------------
  *
  * libgomp's atomics already order the threads that take them.  The tool
