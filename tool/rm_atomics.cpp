@@ -515,6 +515,11 @@ Bool compares_with_field(const Defs& defs, const IRExpr* guard, const TempSet& t
   return e && e->tag == Iex_Load && !frame_local(defs, e->Iex.Load.addr);
 }
 
+// Whether guest code fails within a few instructions, and whether a
+// superblock goes on to fail past its side exits (defined below).
+Bool traps(Addr a);
+Bool continues_to_fail(const IRSB* sb);
+
 // Follows the value of the load at statement `at` (loading temp `t` at
 // guest address `pc`) through the rest of the superblock, and returns what
 // kind of acquire it is, if any: kGuessedAcquire for a spin or a flag test,
@@ -608,6 +613,11 @@ UChar acquire_kind(const IRSB* sb, const Defs& defs, Int at, IRTemp t, Addr pc, 
         break;
       case Ist_Exit:
         if (reads(st->Ist.Exit.guard, *taint, &regs)) {
+          // A check whose failing side panics or aborts (Rust's overflow
+          // and bounds checks: `s += x` is an add, then a branch on the
+          // carry to a panic) decides nothing the program goes on with.
+          Addr fail = const_target(st->Ist.Exit.dst);
+          if ((fail && traps(fail)) || (ends_block(sb, i) && continues_to_fail(sb))) break;
           guard = True;
           if (!reads_other(st->Ist.Exit.guard, *pure, pure_regs)) flag_test = True;
           if (compares_with_other(defs, st->Ist.Exit.guard, *taint, regs, *consts, *mixed))
@@ -755,8 +765,9 @@ Bool decode_client(Addr a, X86Insn* in) {
 }
 
 // Returns whether the guest code at `a` fails, within a few instructions
-// (jumps followed): `ud2` (Rust's intrinsics::abort), or a call of a
-// function that fails (above), directly or through its GOT slot.
+// (jumps followed): `ud2` (Rust's intrinsics::abort, and what follows a
+// call that never returns), or a call of a function that fails (above),
+// directly or through its GOT slot.
 Bool traps(Addr a) {
   for (Int steps = 0; steps < 6; steps++) {
     X86Insn in;
@@ -777,10 +788,13 @@ Bool traps(Addr a) {
       Int rel;
       VG_(memcpy)(&rel, p + 2, 4);
       Addr slot = a + 6 + rel;
-      if (!VG_(am_is_valid_for_client)(slot, 8, VKI_PROT_READ)) return False;
-      VG_(memcpy)(&callee, reinterpret_cast<const void*>(slot), 8);
+      if (VG_(am_is_valid_for_client)(slot, 8, VKI_PROT_READ))
+        VG_(memcpy)(&callee, reinterpret_cast<const void*>(slot), 8);
     }
-    return fails(callee);
+    if (fails(callee)) return True;
+    // A call the compiler knows does not return is followed by `ud2`
+    // (unoptimised Rust calls its panics through a register).
+    a += in.length;
   }
   return False;
 }
