@@ -245,6 +245,93 @@ static unsigned piece_begin(unsigned s, W caller_sp, W kind) {
 }
 #define section_begin(s, sp) piece_begin((s), (sp), RM_PIECE_SECTION)
 
+/* ---- teams on the host: each team is a logical thread ------------------
+ *
+ * Without an offload device (or for `teams` outside `target`), libgomp
+ * runs a construct's teams one after the other on the encountering
+ * thread: GOMP_teams4 returns true once per team, to a loop in the
+ * target region's body; GOMP_teams_reg calls the teams' body once per
+ * team.  Under OpenMP's rules the teams run concurrently, so each is a
+ * piece of its own, unordered with the others, and the encountering
+ * thread continues after all of them.  The variables of the code that
+ * loops over the teams (the target region's frame) stay the thread's:
+ * GOMP_target_ext marks its own frame as a region's. */
+
+static __thread char teams_done;
+
+static void teams_end(void) {
+  section_end();
+  ACQUIRE(&teams_done);
+  REQ1(RM_REQ_SYNC_DESTROY, &teams_done);
+}
+
+/* A team starts on a frame the previous team left (the loop's, in the
+ * target region's body): what that team wrote there was its own, and is
+ * forgotten.  The code's variables there are the team's own: a nested
+ * parallel region's reduction into them orders with the team, not with
+ * the thread that runs the teams. */
+static void team_begin(W caller_sp) {
+  W id = 0;
+  if ((W)region_frame > caller_sp)
+    RACEMAP_CLEAN_MEMORY(caller_sp, (W)region_frame - caller_sp);
+  VALGRIND_DO_CLIENT_REQUEST(id, 0, RM_REQ_SECTION_BEGIN, (W)&teams_done, 0, caller_sp,
+                             RM_PIECE_SECTION, 0);
+  current_section = id;
+}
+
+void GOMP(GOMP_target_ext)(int device, void (*fn)(void*), W mapnum, void** hostaddrs, W* sizes,
+                           unsigned short* kinds, unsigned flags, void** depend, void** args);
+void GOMP(GOMP_target_ext)(int device, void (*fn)(void*), W mapnum, void** hostaddrs, W* sizes,
+                           unsigned short* kinds, unsigned flags, void** depend, void** args) {
+  OrigFn orig;
+  W unused;
+  void* outer_frame = region_frame;
+  VALGRIND_GET_ORIG_FN(orig);
+  region_frame = __builtin_frame_address(0);
+  CALL_FN_W_9W(unused, orig, device, fn, mapnum, hostaddrs, sizes, kinds, flags, depend, args);
+  (void)unused;
+  region_frame = outer_frame;
+}
+
+_Bool GOMP(GOMP_teams4)(unsigned low, unsigned high, unsigned limit, _Bool first);
+_Bool GOMP(GOMP_teams4)(unsigned low, unsigned high, unsigned limit, _Bool first) {
+  OrigFn orig;
+  W ret;
+  VALGRIND_GET_ORIG_FN(orig);
+  if (!first) section_end();
+  CALL_FN_W_WWWW(ret, orig, low, high, limit, first);
+  if ((_Bool)ret) team_begin(CALLER_SP);
+  else teams_end();
+  return (_Bool)ret;
+}
+
+struct teams {
+  void (*fn)(void*);
+  void* data;
+  W caller_sp;
+};
+
+static void team_body(void* arg) {
+  struct teams* t = arg;
+  team_begin(t->caller_sp);
+  t->fn(t->data);
+  section_end();
+}
+
+void GOMP(GOMP_teams_reg)(void (*fn)(void*), void* data, unsigned num_teams, unsigned limit,
+                          unsigned flags);
+void GOMP(GOMP_teams_reg)(void (*fn)(void*), void* data, unsigned num_teams, unsigned limit,
+                          unsigned flags) {
+  OrigFn orig;
+  struct teams t = {fn, data, CALLER_SP};
+  void* outer_frame = region_frame;
+  VALGRIND_GET_ORIG_FN(orig);
+  region_frame = __builtin_frame_address(0);
+  CALL_FN_v_5W(orig, team_body, &t, num_teams, limit, flags);
+  region_frame = outer_frame;
+  teams_end();
+}
+
 /* ---- single: its body is a logical thread, as if any thread ran it ----- */
 
 _Bool GOMP(GOMP_single_start)(void);
