@@ -15,6 +15,9 @@
 #     --cflags FLAGS compile flags (default "-g -O1"; DataRaceBench's own
 #                    harness uses "-O3 -march=native -g" for Valgrind tools)
 #     --report       no build, no run: summarize OUT's results-TOOL.tsv again
+#     --host-offload also build and run the programs with target/teams
+#                    constructs: without an offload device libgomp runs
+#                    them on the host (its fallback), teams one by one
 #
 # DataRaceBench is not bundled: fetch it once, e.g.
 #   git clone https://github.com/LLNL/dataracebench /tmp/dataracebench
@@ -30,7 +33,7 @@
 #
 # Every DRBnnn-*-yes.c{,pp} has a race, every *-no.c{,pp} is race-free.
 # Skipped (reason in OUT/build.tsv): Fortran, programs using target/teams
-# offload, programs that do not build.  Built with
+# offload (unless --host-offload), programs that do not build.  Built with
 #   gcc -fopenmp -g -O1 PROG.c -lm
 # (g++ for .cpp; PolyBench kernels also get utilities/polybench.c, as in
 # DataRaceBench's own scripts/test-harness.sh).  Each is run once, without
@@ -67,6 +70,7 @@ jobs=1
 out=/tmp/drb-results
 only=
 report_only=
+host_offload=
 CC=${CC:-gcc}
 CXX=${CXX:-g++}
 usage() { sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
@@ -88,6 +92,7 @@ while [ $# -gt 0 ]; do
     --cc) CC=$2; shift 2 ;;
     --cflags) CFLAGS_DRB=$2; shift 2 ;;
     --report) report_only=1; shift ;;
+    --host-offload) host_offload=1; shift ;;
     --cxx) CXX=$2; shift 2 ;;
     -h|--help) usage 0 ;;
     -*) echo "drb-eval.sh: unknown option $1" >&2; usage 2 >&2 ;;
@@ -134,7 +139,7 @@ build_all() {
       f|F|f90|F90|f95|F95|f03|f08) printf '%s\t%s\tskipped\tFortran\n' "$name" "$(expected "$name")" >>"$out/build.tsv.new"; continue ;;
       *) continue ;;
     esac
-    if grep -Eq '#[[:space:]]*pragma[[:space:]]+omp[[:space:]]+(target|declare[[:space:]]+target|teams)|omp_target_|omp_get_num_devices' "$f"; then
+    if [ -z "$host_offload" ] && grep -Eq '#[[:space:]]*pragma[[:space:]]+omp[[:space:]]+(target|declare[[:space:]]+target|teams)|omp_target_|omp_get_num_devices' "$f"; then
       printf '%s\t%s\tskipped\ttarget/teams offload\n' "$name" "$(expected "$name")" >>"$out/build.tsv.new"
       continue
     fi
