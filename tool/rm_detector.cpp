@@ -148,21 +148,19 @@ void Detector::lock_acquired(Tid t, uptr lock) {
   // RMW that releases no later event, say, knows that t held the lock.
   if (ts->clock() < kMaxClock) ts->history.append(EventKind::kPop, 0, ts->stack);
   SyncObject* s = syncs_.get(lock, SyncKind::kPlain);
-  if (!s->takes) {
-    s->takes = static_cast<LockTake*>(platform::alloc(kLockTakes * sizeof(LockTake)));
-    for (u32 i = 0; i < kLockTakes; i++) s->takes[i] = LockTake{};
-  }
-  // Did another thread take it lately, and did t know of none of those
-  // takings?  A taking t knew of (an event of that section) makes its wait
-  // the program's: the holder was inside.
+  // Did another thread ever take it, and did t know of none of those
+  // takings?  Knowing of one (an event of that thread from its first
+  // taking on) makes t's wait the program's: t's taking comes after that
+  // section's end in every run, and so after the sections that followed
+  // it (this keeps them all, a superset).
   bool others = false, knew = false;
-  for (u32 i = 0; i < kLockTakes && i < s->ntakes; i++) {
-    const LockTake& k = s->takes[i];
-    if (k.holder == t + 1) continue;
+  for (Tid u = 0; u < s->first_takes.size() && !knew; u++) {
+    Clock first = s->first_takes.get(u);
+    if (first == 0 || u == t) continue;
     others = true;
-    if (ts->before_lock.get(k.holder - 1) >= k.at) knew = true;
+    knew = ts->before_lock.get(u) >= first;
   }
-  s->takes[s->ntakes++ % kLockTakes] = LockTake{t + 1, ts->clock()};
+  if (s->first_takes.get(t) == 0) s->first_takes.set(t, ts->clock());
   if (!ts->taking_lock) return;
   ts->taking_lock = false;
   if (!others || knew) return;

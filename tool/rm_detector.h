@@ -85,15 +85,15 @@ class Detector {
   // An empty critical section orders nothing.  Taking a lock orders t
   // after the lock's last holder -- unless t's critical section touches no
   // memory at all (`lock(l); unlock(l);`) and t did not know, before it
-  // asked, that the holder had the lock.  Then the section could as well
-  // have come first: which thread took the lock first was the schedule's
+  // asked, of any taking of the lock by another thread.  Then the section
+  // could as well have come first: which thread took the lock first was the schedule's
   // choice, and a race the order hides is one in another run
   // (DataRaceBench's DRB201).  This is the one order racemap does not take
   // from the run: "weak causal precedence" (Kini, Mathur, Viswanathan,
   // PLDI 2017) for the sections with nothing in them.  So:
   //  - lock_begin: t is about to take a lock;
   //  - lock_acquired: t took it (what t learnt meanwhile came with it): what
-  //    it learnt is held back, unless t knew of the holder's taking it;
+  //    it learnt is held back, unless t knew of another's taking it;
   //  - the first access, acquire or release of t settles it: t learns it;
   //  - unlock_begin: t gives the lock back: unsettled, it is forgotten; and
   //    what t learns until unlock_done comes from the lock's word (an

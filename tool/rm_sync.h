@@ -26,19 +26,7 @@ namespace rm {
 
 enum class SyncKind : u8 { kPlain, kMutex, kRwlock, kCond, kSem, kBarrier, kOnce };
 
-// A lock's taking: by thread holder-1, at that thread's event `at`.
-struct LockTake {
-  Tid holder = 0;
-  Clock at = 0;
-};
-constexpr u32 kLockTakes = 8;
-
 struct SyncObject {
-  SyncObject() = default;
-  ~SyncObject() { platform::free(takes); }
-  SyncObject(const SyncObject&) = delete;
-  SyncObject& operator=(const SyncObject&) = delete;
-
   uptr addr = 0;
   SyncKind kind = SyncKind::kPlain;
   VectorClock vc;        // published by releases (writers, for rwlocks)
@@ -53,10 +41,9 @@ struct SyncObject {
   // A plain location: the threads (by tid modulo 64) that stored to it
   // after loading it by a read-only acquire (Detector::read_only_acquire).
   u64 own_writers = 0;
-  // A lock: its latest takings (a ring of kLockTakes, made on its first),
-  // and how many there were (Detector::lock_acquired).
-  LockTake* takes = nullptr;
-  u64 ntakes = 0;
+  // A lock: each thread's first taking of it, as that thread's event
+  // (Detector::lock_acquired); 0: never took it.
+  VectorClock first_takes;
   SyncObject* next = nullptr;  // hash chain
 };
 

@@ -1,4 +1,4 @@
-// pthread: the second thread learns from an atomic flag that the first holds the mutex; its empty `lock; unlock;` then waits for the first to leave (no race).  A section that reads the data, a condition variable's wait, and a mutex taken by a thread created while its creator held it order too.
+// pthread: the second thread learns from an atomic flag that the first holds the mutex; its empty `lock; unlock;` then waits for the first to leave, however often the mutex was taken since (no race).  A section that reads the data, a condition variable's wait, and a mutex taken by a thread created while its creator held it order too.
 #include <pthread.h>
 #include <stdatomic.h>
 #include <unistd.h>
@@ -15,6 +15,10 @@ static void* first(void* arg)
     usleep(100 * 1000);
     data = 1;
     pthread_mutex_unlock(&m);
+    for (int i = 0; i < 12; i++) { /* takings the second does not know of */
+        pthread_mutex_lock(&m);
+        pthread_mutex_unlock(&m);
+    }
     pthread_mutex_lock(&m);
     more = 1;
     ready = 1;

@@ -363,6 +363,22 @@ TEST_F(DetectorTest, EmptyCriticalSectionOrdersAfterAHolderItKnewOf) {
   EXPECT_FALSE(wr(b, kX));
 }
 
+TEST_F(DetectorTest, EmptyCriticalSectionOrdersAfterAnyTakingItKnewOf) {
+  // However often the lock was taken since the taking b learnt of.
+  d->mutex_lock(a, kM);
+  d->signal(a, kM2);
+  wr(a, kX);
+  d->mutex_unlock(a, kM);
+  d->wait_done(b, kM2);
+  for (int i = 0; i < 20; i++) {
+    d->mutex_lock(a, kM);
+    d->mutex_unlock(a, kM);
+  }
+  d->mutex_lock(b, kM);
+  d->mutex_unlock(b, kM);
+  EXPECT_FALSE(wr(b, kX));
+}
+
 TEST_F(DetectorTest, EmptyCriticalSectionThatAcquiresElsewhereOrders) {
   // A condition variable's wait re-takes the mutex, then acquires the
   // signal: an acquire settles what the lock handed over.
