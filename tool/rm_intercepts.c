@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <threads.h>
 #include <time.h>
 
@@ -246,6 +247,42 @@ WRAP(int, semZuclockwait, (sem_t* s, clockid_t c, const struct timespec* t), aft
      (W)c, (W)t)
 WRAP(int, semZuinitZAZa, (sem_t* s, int shared, unsigned v), reset3, (W)s, (W)shared, (W)v)
 WRAP(int, semZudestroyZAZa, (sem_t* s), reset1, (W)s)
+
+/* ---- signals sent to a thread ---------------------------------------------- *
+ *
+ * A thread cannot take a signal before it was sent: pthread_kill releases
+ * on the target thread's key, and sigwait, sigwaitinfo and sigtimedwait
+ * returning a signal acquire on their own.  (POSIX does not list them
+ * among the functions that synchronize memory, but a program that waits
+ * for a signal sent from inside a critical section counts on the order.)
+ * The key is the thread's descriptor plus one: an address no object
+ * starts at. */
+#define SIGNAL_KEY(th) ((W)(th) + 1)
+
+static int kill_impl(W th, W sig) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  REQ1(RM_REQ_SIGNAL_PRE, SIGNAL_KEY(th));
+  CALL_FN_W_WW(r, fn, th, sig);
+  return r;
+}
+/* `zero_ok`: the function returns 0 on success (sigwait), else the
+ * signal's number. */
+static int sigwait_impl(int zero_ok, W a, W b, W c) {
+  int r;
+  OrigFn fn;
+  VALGRIND_GET_ORIG_FN(fn);
+  CALL_FN_W_WWW(r, fn, a, b, c);
+  if (zero_ok ? r == 0 : r > 0) REQ1(RM_REQ_WAIT_POST, SIGNAL_KEY(pthread_self()));
+  return r;
+}
+
+WRAP(int, pthreadZukill, (pthread_t th, int sig), kill_impl, th, (W)sig)
+WRAP(int, sigwait, (const sigset_t* set, int* sig), sigwait_impl, 1, (W)set, (W)sig, 0)
+WRAP(int, sigwaitinfo, (const sigset_t* set, siginfo_t* info), sigwait_impl, 0, (W)set, (W)info, 0)
+WRAP(int, sigtimedwait, (const sigset_t* set, siginfo_t* info, const struct timespec* t),
+     sigwait_impl, 0, (W)set, (W)info, (W)t)
 
 /* ---- once ------------------------------------------------------------------ */
 
