@@ -1,4 +1,4 @@
-// OpenMP teams on the host (no offload device: libgomp runs the teams one after the other): a target region's teams and a host teams construct each fill their own part of an array with distribute, and the encountering thread sums it afterwards (no race).
+// OpenMP teams of target regions on the host (no offload device: libgomp runs the teams one after the other): the teams fill their own parts of arrays with distribute, and the encountering thread sums them afterwards (no race).
 // CFLAGS: -fopenmp -O0
 #include <omp.h>
 #include <stdio.h>
@@ -17,12 +17,9 @@ int main(void)
         for (int i = 0; i < N; i++)
             a[i] = i;
     }
-#pragma omp teams num_teams(2)
-    {
-#pragma omp distribute
-        for (int i = 0; i < N; i++)
-            b[i] = 2 * i;
-    }
+#pragma omp target teams distribute num_teams(2) map(tofrom: b)
+    for (int i = 0; i < N; i++)
+        b[i] = 2 * i;
     long sum = 0;
     for (int i = 0; i < N; i++)
         sum += a[i] + b[i];
