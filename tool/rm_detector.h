@@ -86,9 +86,9 @@ class Detector {
   // after the lock's last holder -- unless t's critical section touches no
   // memory at all (`lock(l); unlock(l);`) and t did not know, before it
   // asked, of any taking of the lock by another thread.  Then the section
-  // could as well have come first: which thread took the lock first was the schedule's
-  // choice, and a race the order hides is one in another run
-  // (DataRaceBench's DRB201).  This is the one order racemap does not take
+  // could as well have come first: which thread took the lock first was
+  // the schedule's choice, and a race the order hides is one in another
+  // run (DataRaceBench's DRB201).  This is the one order racemap does not take
   // from the run: "weak causal precedence" (Kini, Mathur, Viswanathan,
   // PLDI 2017) for the sections with nothing in them.  So:
   //  - lock_begin: t is about to take a lock;

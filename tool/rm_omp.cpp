@@ -282,11 +282,22 @@ UWord section_begin(ThreadId vg, Tid runner, UWord done_key, Addr region_frame, 
   return UWord(t) + 1;
 }
 
+//
+// A thread that asked which thread it is in the region (a buffer indexed
+// by omp_get_thread_num(), filled chunk after chunk of a dynamic loop)
+// counts on running its pieces one after the other: then each piece ends
+// into its runner, and the next starts after it (as a static loop's shares
+// do, rm_omp_static.cpp).
 void section_end(ThreadId vg, Tid t, UWord id) {
   if (id == 0 || Tid(id - 1) != t) return;
   HostThread* h = host_of(t);
   if (h->done_key) detector->signal(t, h->done_key);
   detector->finish_thread(t);
+  HostThread* runner = host_of(h->resume);
+  if (h->kind != HostThread::kSingle && runner && (runner->asked_tid || h->asked_tid)) {
+    runner->asked_tid = True;  // for its next pieces in the region
+    detector->join(h->resume, t);
+  }
   h->vg_tid = VG_INVALID_THREADID;
   run_logical_thread(vg, h->resume);
 }

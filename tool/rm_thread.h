@@ -49,9 +49,9 @@ struct ThreadState {
   IndexRead index_reads[kIndexReads];  // the latest (a ring)
   u32 nindex_reads = 0;
   // Taking or giving back a lock (Detector::lock_begin, unlock_begin): its
-  // vector clock before.  Once
-  // taken, what the lock handed over waits in `held_back` until the
-  // critical section touches memory (Detector::lock_used).
+  // vector clock before.  Once taken, what the lock handed over waits in
+  // `held_back` until the critical section does something
+  // (Detector::settle_lock).
   bool taking_lock = false;
   bool giving_back = false;  // between unlock_begin and unlock_done
   bool lock_pending = false;
