@@ -21,7 +21,7 @@ rm_run --no-such-option "$cli/clean" >"$cli/unknown.out" 2>&1
 expect "unknown option exits 1" test $? = 1
 expect "unknown option message" grep -q "Unknown option: --no-such-option" "$cli/unknown.out"
 for bad in --history-size=0 --history-size=abc --max-races=-1 --check-stack-var=maybe \
-    --infer-atomics=perhaps --trace-atomics=2; do
+    --infer-atomics=perhaps --trace-atomics=2 --free-is-write=sometimes; do
   rm_run "$bad" "$cli/clean" >"$cli/bad.out" 2>&1
   rc=$?
   expect "bad value $bad exits 1" test $rc = 1
@@ -30,7 +30,7 @@ done
 
 # --help lists racemap's options, one line each.
 rm_run --help >"$cli/help.out" 2>&1
-for o in --check-stack-var --history-size --max-races; do
+for o in --check-stack-var --history-size --max-races --free-is-write; do
   expect "--help lists $o" grep -q -- "^ *$o=" "$cli/help.out"
 done
 
@@ -109,3 +109,10 @@ expect "default history keeps the stack" grep -q "worker (history_lost.c:10)" "$
 ${CC:-gcc} -O1 -g -pthread "$src/regress/stack_var_racy.c" -o "$cli/stack_var" &&
   rm_run --check-stack-var=no "$cli/stack_var" 2>"$cli/stack.out"
 expect "--check-stack-var=no" grep -q "ERROR SUMMARY: 0 errors" "$cli/stack.out"
+
+# --free-is-write=no: a free is no access (Helgrind's default).
+${CC:-gcc} -O1 -g -pthread "$src/regress/heap_free_racy.c" -o "$cli/heap_free" &&
+  rm_run --free-is-write=no "$cli/heap_free" 2>"$cli/free.out"
+expect "--free-is-write=no" grep -q "ERROR SUMMARY: 0 errors" "$cli/free.out"
+rm_run "$cli/heap_free" 2>"$cli/free_yes.out"
+expect "free is a write by default" grep -q "by 0x[0-9A-F]*: main (heap_free_racy.c:19)" "$cli/free_yes.out"

@@ -6,6 +6,7 @@
 // report about heap memory names the block, its size, the thread that
 // allocated it and where.
 #include "rm_tool.h"
+#include "rm_options.h"
 
 namespace rm {
 
@@ -37,9 +38,42 @@ void* new_block(ThreadId vg, SizeT size, SizeT align, Bool zero) {
   return p;
 }
 
+// With --free-is-write (the default), freeing a block writes it: another
+// thread's access that is not ordered before the free races with it (a
+// use after free that the schedule happened to avoid).  Only the first
+// kFreeChecked bytes are checked, as ThreadSanitizer does: a program's
+// last uses of a block are mostly at its start, and checking a large
+// block whole would cost every free of it.
+constexpr SizeT kFreeChecked = 1024;
+
+// A free made by the C library's internals or by libgomp (a task's block,
+// freed by whichever thread finished the task) is the runtime's business,
+// ordered by its own means.
+void check_free(ThreadId vg, Addr a, SizeT size) {
+  if (current == kNoTid || !current_host || tid_of(vg) == kNoTid) return;
+  Addr pc = VG_(get_IP)(vg), sp = VG_(get_SP)(vg);
+  // Who called free: unwound, for runtimes free in tail calls.
+  Addr ips[2];
+  if (VG_(get_StackTrace)(vg, ips, 2, nullptr, nullptr, 0) < 2 || !is_checked_code(ips[1] - 1)) return;
+  Tid t = accessing_thread(current, current_host, a);  // a piece frees its runner's block
+  SizeT left = size < kFreeChecked ? size : kFreeChecked;
+  for (Addr at = a; left;) {
+    SizeT n = left > 128 ? 128 : left;
+    Conflict prev;
+    if (detector->access(t, at, n, True, False, pc, sp, &prev)) {
+      report_race(vg, at, n, True, False, pc, prev);
+      return;  // one report per free
+    }
+    at += n;
+    left -= n;
+  }
+}
+
 void free_block(ThreadId vg, void* p) {
-  Block* b = static_cast<Block*>(VG_(HT_remove)(blocks, reinterpret_cast<UWord>(p)));
+  Block* b = static_cast<Block*>(VG_(HT_lookup)(blocks, reinterpret_cast<UWord>(p)));
   if (!b) return;  // not ours (or a double free): leave it alone
+  if (clo.free_is_write) check_free(vg, b->addr, b->size);  // while the block is known
+  VG_(HT_remove)(blocks, reinterpret_cast<UWord>(p));
   forget_block(vg, b->addr);
   detector->new_memory(b->addr, b->size);
   VG_(free)(b);

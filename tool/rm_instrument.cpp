@@ -85,12 +85,7 @@ Bool in_runtime_bookkeeping(HostThread* h, Addr sp) {
 VG_REGPARM(3) void check_access(Addr addr, UWord info, Addr pc, Addr sp) {
   HostThread* h = current_host;
   if (!h || in_runtime_bookkeeping(h, sp)) return;
-  Tid t = current;
-  if (h->kind >= HostThread::kSection &&
-      ((addr >= h->private_lo && addr < h->private_hi) || (addr >= h->tls_lo && addr < h->tls_hi) ||
-       ((h->kind == HostThread::kChunk || h->kind == HostThread::kIterations) &&
-        in_own_block(host_of(h->resume), addr))))
-    t = h->resume;  // the running thread's private variables (rm_omp.cpp)
+  Tid t = accessing_thread(current, h, addr);  // a piece's private variables (rm_omp.cpp)
   SizeT size = info & 0xff;
   Bool write = (info & kWrite) != 0;
   Bool atomic = (info & kAtomic) != 0;
@@ -417,6 +412,11 @@ CodeKind classify_code(Addr a) {
 }
 
 }  // namespace
+
+Bool is_checked_code(Addr a) {
+  CodeKind kind = classify_code(a);
+  return kind != CodeKind::kIgnored && kind != CodeKind::kSyncOnly;
+}
 
 Bool in_runtime_internals(Tid t, Addr ip, Addr sp) {
   HostThread* h = host_of(t);

@@ -14,6 +14,7 @@ Bool process_option(const HChar* arg) {
   } else if VG_BINT_CLO (arg, "--max-races", clo.max_races, 0, 1000000000) {
   } else if VG_BOOL_CLO (arg, "--infer-atomics", clo.infer_atomics) {
   } else if VG_BOOL_CLO (arg, "--trace-atomics", clo.trace_atomics) {
+  } else if VG_BOOL_CLO (arg, "--free-is-write", clo.free_is_write) {
   } else {
     return False;
   }
@@ -26,7 +27,8 @@ void print_usage() {
       "    --history-size=<MiB>      history per thread for earlier accesses' stacks (1..4096) [8]\n"
       "    --max-races=<N>           stop reporting after N distinct races, 0 for no limit [1000]\n"
       "    --infer-atomics=no|yes    take plain loads and stores shaped like acquire loads\n"
-      "                              and seq_cst stores for atomic ones [yes]\n");
+      "                              and seq_cst stores for atomic ones [yes]\n"
+      "    --free-is-write=no|yes    a free or delete writes the block's first 1 KiB [yes]\n");
 }
 
 void print_debug_usage() {

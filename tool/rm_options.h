@@ -12,6 +12,7 @@ struct Options {
   Long max_races = 1000;         // --max-races, distinct races reported
   Bool infer_atomics = True;     // --infer-atomics: plain MOVs by their shape
   Bool trace_atomics = False;    // --trace-atomics (debug): print them
+  Bool free_is_write = True;     // --free-is-write: free writes the block
 };
 
 extern Options clo;

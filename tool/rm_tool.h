@@ -115,6 +115,17 @@ inline Bool in_own_block(const HostThread* runner, Addr addr) {
     if (addr >= runner->own_lo[i] && addr < runner->own_hi[i]) return True;
   return False;
 }
+// The logical thread that an access to addr by thread t (host data h) is
+// made as: a piece (a section, a loop's chunk or iterations) touches its
+// runner's private variables, TLS and own heap blocks as its runner.
+inline Tid accessing_thread(Tid t, const HostThread* h, Addr addr) {
+  if (h->kind >= HostThread::kSection &&
+      ((addr >= h->private_lo && addr < h->private_hi) || (addr >= h->tls_lo && addr < h->tls_hi) ||
+       ((h->kind == HostThread::kChunk || h->kind == HostThread::kIterations) &&
+        in_own_block(host_of(h->resume), addr))))
+    return h->resume;
+  return t;
+}
 // The thread leaves the worksharing construct it is in: a static loop it
 // runs in pieces ends there.
 void static_loop_leave(ThreadId vg);
@@ -130,6 +141,10 @@ IRSB* instrument(VgCallbackClosure* closure, IRSB* sb, const VexGuestLayout* lay
 // called from code it ignores.  (The generic syscall() called by the
 // program is not.)
 Bool in_runtime_internals(Tid t, Addr ip, Addr sp);
+// Returns whether the code at `a` has its accesses checked: the program's,
+// not the C library's internals, a preload library's or the OpenMP
+// runtime's.
+Bool is_checked_code(Addr a);
 
 // rm_atomics.cpp
 // Marks, in atomic[i] for each statement i of sb, the plain loads and
