@@ -253,9 +253,8 @@ static unsigned piece_begin(unsigned s, W caller_sp, W kind) {
  * target region's body; GOMP_teams_reg calls the teams' body once per
  * team.  Under OpenMP's rules the teams run concurrently, so each is a
  * piece of its own, unordered with the others, and the encountering
- * thread continues after all of them.  The variables of the code that
- * loops over the teams (the target region's frame) stay the thread's:
- * GOMP_target_ext marks its own frame as a region's. */
+ * thread continues after all of them.  GOMP_target_ext marks its own
+ * frame, above the target region's. */
 
 static __thread char teams_done;
 
