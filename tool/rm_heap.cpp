@@ -54,7 +54,8 @@ void check_free(ThreadId vg, Addr a, SizeT size) {
   Addr pc = VG_(get_IP)(vg), sp = VG_(get_SP)(vg);
   // Who called free: unwound, for runtimes free in tail calls.
   Addr ips[2];
-  if (VG_(get_StackTrace)(vg, ips, 2, nullptr, nullptr, 0) < 2 || !is_checked_code(ips[1] - 1)) return;
+  if (VG_(get_StackTrace)(vg, ips, 2, nullptr, nullptr, 0) < 2 || !is_checked_code(ips[1] - 1))
+    return;
   Tid t = accessing_thread(current, current_host, a);  // a piece frees its runner's block
   SizeT left = size < kFreeChecked ? size : kFreeChecked;
   for (Addr at = a; left;) {
