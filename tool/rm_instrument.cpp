@@ -312,7 +312,8 @@ void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks) {
       marks[i] = kBookkeeping;
   }
   Int ntemps = sb->tyenv->types_used;
-  const IRExpr** def = static_cast<const IRExpr**>(VG_(calloc)("racemap.stackdefs", ntemps + 1, sizeof(IRExpr*)));
+  const IRExpr** def = static_cast<const IRExpr**>(
+      VG_(calloc)("racemap.stackdefs", ntemps + 1, sizeof(IRExpr*)));
   for (Int i = 0; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
     if (st->tag == Ist_WrTmp) def[st->Ist.WrTmp.tmp] = st->Ist.WrTmp.data;
@@ -325,10 +326,9 @@ void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks) {
       continue;
     IRTemp new_sp = st->Ist.Put.data->Iex.RdTmp.tmp;
     const IRExpr* d = def[new_sp];
-    IRTemp old_sp = d && d->tag == Iex_Binop && d->Iex.Binop.op == Iop_Add64 &&
-                            d->Iex.Binop.arg1->tag == Iex_RdTmp && d->Iex.Binop.arg2->tag == Iex_Const
-                        ? d->Iex.Binop.arg1->Iex.RdTmp.tmp
-                        : IRTemp_INVALID;
+    Bool pop = d && d->tag == Iex_Binop && d->Iex.Binop.op == Iop_Add64 &&
+               d->Iex.Binop.arg1->tag == Iex_RdTmp && d->Iex.Binop.arg2->tag == Iex_Const;
+    IRTemp old_sp = pop ? d->Iex.Binop.arg1->Iex.RdTmp.tmp : IRTemp_INVALID;
     for (Int j = insn; j < sb->stmts_used; j++) {
       const IRStmt* s = sb->stmts[j];
       if (j > insn && s->tag == Ist_IMark) break;
@@ -336,7 +336,8 @@ void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks) {
       if (s->tag == Ist_Store && s->Ist.Store.addr->tag == Iex_RdTmp &&
           s->Ist.Store.addr->Iex.RdTmp.tmp == new_sp)
         marks[j] = kBookkeeping;
-      else if (old_sp != IRTemp_INVALID && s->tag == Ist_WrTmp && s->Ist.WrTmp.data->tag == Iex_Load &&
+      else if (old_sp != IRTemp_INVALID && s->tag == Ist_WrTmp &&
+               s->Ist.WrTmp.data->tag == Iex_Load &&
                s->Ist.WrTmp.data->Iex.Load.addr->tag == Iex_RdTmp &&
                s->Ist.WrTmp.data->Iex.Load.addr->Iex.RdTmp.tmp == old_sp)
         marks[j] = kBookkeeping;
