@@ -894,6 +894,17 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load, Addr pc) {
   return reads(sb->next, old, nullptr);
 }
 
+// Returns whether `a` lies in a global offset table.
+Bool in_got(Addr a) {
+  for (const DebugInfo* di = VG_(next_DebugInfo)(nullptr); di; di = VG_(next_DebugInfo)(di)) {
+    Addr got = VG_(DebugInfo_get_got_avma)(di), gotplt = VG_(DebugInfo_get_gotplt_avma)(di);
+    if ((got && a >= got && a - got < VG_(DebugInfo_get_got_size)(di)) ||
+        (gotplt && a >= gotplt && a - gotplt < VG_(DebugInfo_get_gotplt_size)(di)))
+      return True;
+  }
+  return False;
+}
+
 }  // namespace
 
 void find_atomic_movs(const IRSB* sb, UChar* atomic) {
@@ -947,6 +958,49 @@ void find_rmw_loads(const IRSB* sb, UChar* marks) {
     if (clo.trace_atomics)
       VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
                 VG_(describe_IP)(VG_(current_DiEpoch)(), pc, nullptr));
+  }
+}
+
+// A call or push stores at the stack pointer it sets; a return or pop
+// loads at the one it adds to, all within one instruction.  A PLT stub, or
+// a call compiled with -fno-plt, loads a constant address in a GOT.  (Such
+// accesses are not checked: a race on a return address is not the
+// program's, and a critical section that only calls the unlock has nothing
+// in it -- Detector::lock_begin.)
+void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks) {
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (marks[i] || st->tag != Ist_WrTmp || st->Ist.WrTmp.data->tag != Iex_Load) continue;
+    const IRExpr* addr = st->Ist.WrTmp.data->Iex.Load.addr;
+    if (addr->tag == Iex_Const && addr->Iex.Const.con->tag == Ico_U64 &&
+        in_got(addr->Iex.Const.con->Ico.U64))
+      marks[i] = kBookkeeping;
+  }
+  Defs defs(sb);
+  Int insn = 0;  // the current instruction's first statement
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    const IRStmt* st = sb->stmts[i];
+    if (st->tag == Ist_IMark) insn = i;
+    if (st->tag != Ist_Put || st->Ist.Put.offset != sp_offset || st->Ist.Put.data->tag != Iex_RdTmp)
+      continue;
+    IRTemp new_sp = st->Ist.Put.data->Iex.RdTmp.tmp;
+    const IRExpr* d = defs.of(st->Ist.Put.data);
+    Bool pop = d && d->tag == Iex_Binop && d->Iex.Binop.op == Iop_Add64 &&
+               d->Iex.Binop.arg1->tag == Iex_RdTmp && d->Iex.Binop.arg2->tag == Iex_Const;
+    IRTemp old_sp = pop ? d->Iex.Binop.arg1->Iex.RdTmp.tmp : IRTemp_INVALID;
+    for (Int j = insn; j < sb->stmts_used; j++) {
+      const IRStmt* s = sb->stmts[j];
+      if (j > insn && s->tag == Ist_IMark) break;
+      if (marks[j]) continue;
+      if (s->tag == Ist_Store && s->Ist.Store.addr->tag == Iex_RdTmp &&
+          s->Ist.Store.addr->Iex.RdTmp.tmp == new_sp)
+        marks[j] = kBookkeeping;
+      else if (old_sp != IRTemp_INVALID && s->tag == Ist_WrTmp &&
+               s->Ist.WrTmp.data->tag == Iex_Load &&
+               s->Ist.WrTmp.data->Iex.Load.addr->tag == Iex_RdTmp &&
+               s->Ist.WrTmp.data->Iex.Load.addr->Iex.RdTmp.tmp == old_sp)
+        marks[j] = kBookkeeping;
+    }
   }
 }
 

@@ -166,10 +166,7 @@ void Detector::lock_acquired(Tid t, uptr lock) {
   if (!others || knew) return;
   ts->held_back.assign(ts->before_lock);
   if (!ts->held_back.join(ts->vc)) return;  // the lock handed over nothing new
-  Clock own = ts->vc.get(t);
-  ts->vc.assign(ts->before_lock);
-  ts->vc.set(t, own);  // releases made while taking it stay published
-  snapshot(*ts);
+  back_to_before_lock(*ts);
   ts->lock_pending = true;
   ts->pending_lock = lock;
 }
@@ -186,10 +183,14 @@ void Detector::unlock_done(Tid t) {
   ThreadState* ts = thread(t);
   if (!ts || !ts->giving_back) return;
   ts->giving_back = false;
-  Clock own = ts->vc.get(t);
-  ts->vc.assign(ts->before_lock);
-  ts->vc.set(t, own);  // the release stays published
-  snapshot(*ts);
+  back_to_before_lock(*ts);
+}
+
+void Detector::back_to_before_lock(ThreadState& t) {
+  Clock own = t.vc.get(t.tid);
+  t.vc.assign(t.before_lock);
+  t.vc.set(t.tid, own);  // what t released meanwhile stays published
+  snapshot(t);
 }
 
 void Detector::mutex_lock(Tid t, uptr m) {

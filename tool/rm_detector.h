@@ -275,6 +275,9 @@ class Detector {
     settle_lock(t);
     if (t.vc.join(from)) snapshot(t);
   }
+  // t forgets what it learnt since lock_begin or unlock_begin, but for
+  // its own events.
+  void back_to_before_lock(ThreadState& t);
   // t's critical section did something: t learns what its lock handed over
   // (see lock_begin).
   void settle_lock(ThreadState& t) {

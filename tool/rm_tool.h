@@ -165,7 +165,6 @@ constexpr UChar kReleaseRmw = 4;
 constexpr UChar kRmwLoad = 5;
 void find_rmw_loads(const IRSB* sb, UChar* marks);
 
-// rm_instrument.cpp
 // Marks, in marks[i], the accesses that are the machine's bookkeeping, not
 // the program's data (kBookkeeping): the stores of calls and pushes at the
 // new stack pointer, the loads of returns and pops at the old one (return
