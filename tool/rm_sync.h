@@ -28,6 +28,7 @@ enum class SyncKind : u8 { kPlain, kMutex, kRwlock, kCond, kSem, kBarrier, kOnce
 
 struct SyncObject {
   uptr addr = 0;
+  SyncObject* next = nullptr;  // hash chain (beside addr: one cache line per step)
   SyncKind kind = SyncKind::kPlain;
   VectorClock vc;        // published by releases (writers, for rwlocks)
   VectorClock read_vc;   // rwlock: published by readers' unlocks
@@ -44,7 +45,6 @@ struct SyncObject {
   // A lock: each thread's first taking of it, as that thread's event
   // (Detector::lock_acquired); 0: never took it.
   VectorClock first_takes;
-  SyncObject* next = nullptr;  // hash chain
 };
 
 // Address -> SyncObject.
