@@ -37,11 +37,16 @@
 //    line lies in the atomics of C++ (<atomic>, bits/atomic_base.h...) or
 //    of Rust (core/src/sync/atomic.rs) -- std::atomic's and AtomicUsize's
 //    members, inlined or not.
+//  - Either, when the source line says so: a C11 atomic_load_explicit or
+//    atomic_store_explicit (or GCC __atomic builtin) of the object the
+//    access touches, where the line leaves no doubt which access that is
+//    (source_says_atomic, rm_source_line.h).
 //
 // The engine then makes a location that any atomic access touched a sync
 // location, and lets an acquire load synchronize with the plain store it
 // read (Detector::acquire_stores): the store side needs no recognising.
 #include "rm_options.h"
+#include "rm_source_line.h"
 #include "rm_x86_decode.h"
 #include "rm_tool.h"
 
@@ -741,6 +746,72 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
+// Returns the source line of the instruction holding statement `at`.
+Addr pc_of(const IRSB* sb, Int at) {
+  for (Int j = at; j >= 0; j--)
+    if (sb->stmts[j]->tag == Ist_IMark) return sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
+  return 0;
+}
+
+// The address a load or store statement accesses (null for others).
+const IRExpr* access_addr(const IRStmt* st, Bool* store) {
+  if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
+    *store = False;
+    return st->Ist.WrTmp.data->Iex.Load.addr;
+  }
+  if (st->tag == Ist_Store) {
+    *store = True;
+    return st->Ist.Store.addr;
+  }
+  return nullptr;
+}
+
+// Returns whether the source line of the load (or store) at statement
+// `at`, instruction `pc`, says it is a C11 atomic one (rm_source_line.h),
+// and which of the line's accesses it is leaves no doubt: a global whose
+// name is the object of one of the line's atomic loads (stores), or, when
+// the line accesses nothing else through a pointer, an index or a member,
+// one of no more loads (stores) through registers in this superblock than
+// the line has atomic calls of that kind.  The thread's own frame (where
+// unoptimised code parks the value) is never the object.
+Bool source_says_atomic(const IRSB* sb, const Defs& defs, Int at, Addr pc) {
+  Bool store;
+  const IRExpr* addr = access_addr(sb->stmts[at], &store);
+  const HChar* text;
+  SizeT len;
+  const HChar* file;
+  UInt line;
+  if (!addr || frame_local(defs, addr) || from_stack_pointer(defs, addr) ||
+      !source_line(pc, &text, &len, &file, &line))
+    return False;
+  LineAtomics calls = scan_line(text, len);
+  UInt wanted = store ? calls.stores : calls.loads;
+  if (wanted == 0) return False;
+  const IRExpr* a = addr->tag == Iex_RdTmp ? defs.of(addr) : addr;
+  if (a && a->tag == Iex_Const) {
+    const HChar* name = nullptr;
+    PtrdiffT offset;
+    return VG_(get_datasym_and_offset)(VG_(current_DiEpoch)(), const_target(a->Iex.Const.con),
+                                       &name, &offset) &&
+           name && names_atomic_object(text, len, name, store);
+  }
+  if (calls.other_memory) return False;
+  UInt same_line = 0;
+  for (Int i = 0; i < sb->stmts_used; i++) {
+    Bool s2;
+    const IRExpr* other = access_addr(sb->stmts[i], &s2);
+    if (!other || s2 != store || frame_local(defs, other) || from_stack_pointer(defs, other)) continue;
+    const IRExpr* o = other->tag == Iex_RdTmp ? defs.of(other) : other;
+    if (o && o->tag == Iex_Const) continue;
+    const HChar* f2 = nullptr;
+    UInt l2 = 0;
+    if (VG_(get_filename_linenum)(VG_(current_DiEpoch)(), pc_of(sb, i), &f2, nullptr, &l2) &&
+        l2 == line && f2 && VG_(strcmp)(f2, file) == 0)
+      same_line++;
+  }
+  return same_line <= wanted;
+}
+
 // Returns whether the function at `a` only fails: abort
 // (std::process::abort, the C library's abort, its PLT entry), a panic
 // (core::panicking::*), or an overflow handler (Rust's
@@ -924,7 +995,7 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
     } else if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
       const IRExpr* ld = st->Ist.WrTmp.data;
       if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
-      if (in_atomics_source(pc))
+      if (in_atomics_source(pc) || source_says_atomic(sb, defs, i, pc))
         atomic[i] = kAtomicMov;
       else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr))
         atomic[i] = acquire_kind(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure, &consts, &mixed);
@@ -932,7 +1003,8 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
       if (atomic[i] == kReadOnlyAcquire && frame_local(defs, ld->Iex.Load.addr)) atomic[i] = 0;
     } else if (st->tag == Ist_Store) {
       if (sizeofIRType(typeOfIRExpr(sb->tyenv, st->Ist.Store.data)) > 8) continue;
-      if (fence_follows(sb, i) || in_atomics_source(pc)) atomic[i] = kAtomicMov;
+      if (fence_follows(sb, i) || in_atomics_source(pc) || source_says_atomic(sb, defs, i, pc))
+        atomic[i] = kAtomicMov;
     }
     if (atomic[i] && clo.trace_atomics)
       VG_(dmsg)("racemap: %s at %s\n",

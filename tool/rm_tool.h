@@ -173,6 +173,11 @@ void find_rmw_loads(const IRSB* sb, UChar* marks);
 constexpr UChar kBookkeeping = 6;
 void find_bookkeeping(const IRSB* sb, Int sp_offset, UChar* marks);
 
+// rm_sources.cpp
+// The text of the source line of the instruction at pc (without its
+// newline), from the file the debug info names, if it can be read.
+Bool source_line(Addr pc, const HChar** text, SizeT* len, const HChar** file, UInt* line);
+
 // rm_errors.cpp
 void register_errors();
 // Reports a race of the current thread's access against `prev`, unless that
