@@ -905,7 +905,7 @@ Int rmw_load(const IRSB* sb, const Defs& defs, Int at) {
 // falling through to its next instruction (VEX cut it there): a compiler
 // tests them right after the instruction, and a later flag-setting
 // instruction in the superblock removes the thunk.
-Bool rmw_result_used(const IRSB* sb, Int at, Int load, Addr pc) {
+Bool rmw_result_used(const IRSB* sb, const Defs& defs, Int at, Int load, Addr pc) {
   const IRCAS* cas = sb->stmts[at]->Ist.CAS.details;
   Addr end = 0;  // the address after the superblock's last instruction
   for (Int i = sb->stmts_used - 1; i >= 0 && !end; i--)
@@ -920,28 +920,47 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load, Addr pc) {
   TempSet old(sb->tyenv->types_used);
   old.add(sb->stmts[load]->Ist.WrTmp.tmp);
   old.add(cas->oldLo);
+  // Unoptimised code parks the value in its frame, reloads it and parks
+  // it again (Rust's Arc::clone at opt-level 0): followed through those
+  // slots, and no use as long as the value is checked for overflow here
+  // (a register still holding it then is dead: such code reloads every
+  // value from its frame).  Otherwise a parked value may be read later,
+  // out of sight.
+  constexpr Int kMaxSpills = 8;
+  Long spilled[kMaxSpills];
+  Int nspilled = 0;
+  Bool checked = False;
+  Bool in_register = False;  // a register holds it (unoptimised code: until the next statement)
   for (Int i = load + 1; i < sb->stmts_used; i++) {
     const IRStmt* st = sb->stmts[i];
     switch (st->tag) {
-      case Ist_WrTmp:
-        if (reads(st->Ist.WrTmp.data, old, nullptr)) old.add(st->Ist.WrTmp.tmp);
+      case Ist_WrTmp: {
+        const IRExpr* d = st->Ist.WrTmp.data;
+        Long key;
+        if (reads(d, old, nullptr)) old.add(st->Ist.WrTmp.tmp);
+        else if (d->tag == Iex_Load && stack_slot(defs, d->Iex.Load.addr, &key))
+          for (Int k = 0; k < nspilled; k++)
+            if (spilled[k] == key) old.add(st->Ist.WrTmp.tmp);
         break;
+      }
       case Ist_Put:
         if (reads(st->Ist.Put.data, old, nullptr)) {
           Int off = st->Ist.Put.offset;
           Bool thunk = off == __builtin_offsetof(VexGuestAMD64State, guest_CC_DEP1) ||
                        off == __builtin_offsetof(VexGuestAMD64State, guest_CC_DEP2) ||
                        off == __builtin_offsetof(VexGuestAMD64State, guest_CC_NDEP);
-          if (!thunk || !flags_die) return True;
+          if (thunk && !flags_die) return True;
+          if (!thunk) in_register = True;
         }
         break;
       case Ist_Exit:
         // The retry of a failed CAS branches back to the instruction; an
         // overflow check fails on one side (`if old > MAX { abort() }`,
         // Rust's Arc::clone and Sender::clone).
-        if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc &&
-            !traps(const_target(st->Ist.Exit.dst)) && !continues_to_fail(sb))
-          return True;
+        if (reads(st->Ist.Exit.guard, old, nullptr) && const_target(st->Ist.Exit.dst) != pc) {
+          if (!traps(const_target(st->Ist.Exit.dst)) && !continues_to_fail(sb)) return True;
+          checked = True;
+        }
         break;
       case Ist_CAS:
         if (i != at && (reads(st->Ist.CAS.details->addr, old, nullptr) ||
@@ -949,10 +968,14 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load, Addr pc) {
                         reads(st->Ist.CAS.details->expdLo, old, nullptr)))
           return True;
         break;
-      case Ist_Store:
-        if (reads(st->Ist.Store.addr, old, nullptr) || reads(st->Ist.Store.data, old, nullptr))
-          return True;
+      case Ist_Store: {
+        Long key;
+        if (reads(st->Ist.Store.addr, old, nullptr)) return True;
+        if (!reads(st->Ist.Store.data, old, nullptr)) break;
+        if (nspilled == kMaxSpills || !stack_slot(defs, st->Ist.Store.addr, &key)) return True;
+        spilled[nspilled++] = key;
         break;
+      }
       case Ist_StoreG:
       case Ist_LoadG:
       case Ist_Dirty:
@@ -962,7 +985,9 @@ Bool rmw_result_used(const IRSB* sb, Int at, Int load, Addr pc) {
         break;
     }
   }
-  return reads(sb->next, old, nullptr);
+  if (reads(sb->next, old, nullptr)) return True;
+  if (nspilled > 0) return !checked;
+  return in_register;
 }
 
 // Returns whether `a` lies in a global offset table.
@@ -1025,7 +1050,7 @@ void find_rmw_loads(const IRSB* sb, UChar* marks) {
     Addr pc = 0;
     for (Int j = load; j >= 0 && !pc; j--)
       if (sb->stmts[j]->tag == Ist_IMark) pc = sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
-    if (rmw_result_used(sb, i, load, pc)) continue;
+    if (rmw_result_used(sb, defs, i, load, pc)) continue;
     marks[i] = kReleaseRmw;
     if (clo.trace_atomics)
       VG_(dmsg)("racemap: release-only read-modify-write at %s\n",
