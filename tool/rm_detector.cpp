@@ -592,7 +592,7 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
   bool raced = false;
   int slot = -1;     // where the new cell goes
   int own = -1;      // some other cell of this thread: the first to evict
-  int before = -1;   // a cell of another thread that happens before: the next
+  int before = -1;   // a cell of another thread that happens before (a read if any): the next
   u8 stored = mask;  // the bytes the new cell will cover
   for (u32 i = 0; i < kCellsPerGranule; i++) {
     Cell old = g.cells[i];
@@ -651,7 +651,7 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
     // `old` happens before this access.  A write makes the bytes it
     // overwrites forget `old`: what would race with old races with it.
     if (write && overlap) g.cells[i] = old.with_mask(old.mask() & ~mask);
-    if (!g.cells[i].empty()) before = int(i);
+    if (!g.cells[i].empty() && (before < 0 || !old.write())) before = int(i);
   }
   if (slot < 0)
     for (u32 i = 0; i < kCellsPerGranule; i++)
@@ -662,7 +662,9 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
   // All full: evict one of our own cells rather than another thread's
   // (which could hide a race with it); else one that happens before this
   // access (it can no longer race with this thread: with a read-modify-
-  // write, this thread's next access); else one chosen by the clock.
+  // write, this thread's next access), a read rather than a write (a
+  // third thread's later read races with the write only); else one chosen
+  // by the clock.
   if (slot < 0) slot = own >= 0 ? own : before >= 0 ? before : int(c % kCellsPerGranule);
   g.cells[slot] = Cell(stored, write, atomic, t.tid, c, locked, read_only_acquire);
   return raced;

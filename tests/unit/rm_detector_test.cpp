@@ -1300,6 +1300,23 @@ TEST_F(DetectorTest, FullGranuleEvictsACellThatHappensBeforeRatherThanAnUnordere
   EXPECT_EQ(c, prev.tid);
 }
 
+TEST_F(DetectorTest, FullGranuleEvictsAReadThatHappensBeforeRatherThanAWrite) {
+  // root reads bytes 1-2, then writes byte 0; e, started before, is
+  // unordered with all of it.  f and c, started after, are ordered after
+  // it.  f takes the last cell; c needs one: it must evict one of root's
+  // reads, not root's write, which e's later read races with.
+  Tid e = d->start_thread(root);
+  rd(root, kX + 1, 1);
+  rd(root, kX + 2, 1);
+  wr(root, kX, 1);
+  Tid f = d->start_thread(root);
+  Tid c = d->start_thread(root);
+  EXPECT_FALSE(rd(f, kX + 3, 1));
+  EXPECT_FALSE(rd(c, kX + 4, 1));
+  EXPECT_TRUE(rd(e, kX, 1));
+  EXPECT_EQ(root, prev.tid);
+}
+
 // ---- write forgets what it happens after
 
 TEST_F(DetectorTest, OrderedWriteReplacesEarlierWriteAsTheRaceToReport) {
