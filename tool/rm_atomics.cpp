@@ -1020,8 +1020,12 @@ void find_atomic_movs(const IRSB* sb, UChar* atomic) {
     } else if (st->tag == Ist_WrTmp && st->Ist.WrTmp.data->tag == Iex_Load) {
       const IRExpr* ld = st->Ist.WrTmp.data;
       if (sizeofIRType(ld->Iex.Load.ty) > 8) continue;
-      if (in_atomics_source(pc) || source_says_atomic(sb, defs, i, pc))
+      // A load the source line names is as good as one of the shapes: under
+      // a lock it may still read the lock's data (Detector::access).
+      if (in_atomics_source(pc))
         atomic[i] = kAtomicMov;
+      else if (source_says_atomic(sb, defs, i, pc))
+        atomic[i] = kGuessedAcquire;
       else if (!reads(ld->Iex.Load.addr, varying, &written) && !stored_to(sb, defs, ld->Iex.Load.addr))
         atomic[i] = acquire_kind(sb, defs, i, st->Ist.WrTmp.tmp, pc, &taint, &pure, &consts, &mixed);
       // A local variable of the frame is no other thread's index.
