@@ -66,14 +66,35 @@ void load(SourceFile* f) {
   f->size = got;
 }
 
-SourceFile* file_of(const HChar* name, const HChar* dir) {
-  for (Int i = 0; i < nfiles; i++)
-    if (same_name(files[i].name, name) && same_name(files[i].dir, dir)) return &files[i];
+SourceFile* add_file(const HChar* name, const HChar* dir) {
   if (nfiles == kMaxFiles) return nullptr;
   SourceFile* f = &files[nfiles++];
   f->name = VG_(strdup)("racemap.source", name);
   f->dir = dir ? VG_(strdup)("racemap.source", dir) : nullptr;
   load(f);
+  return f;
+}
+
+// The file last found for each of the debug info's name pointers
+// (hashed): a program's instructions name few files, over and over.
+constexpr UInt kRecentBits = 10;
+struct Recent {
+  const HChar* name;
+  const HChar* dir;
+  SourceFile* file;
+};
+Recent recent[1u << kRecentBits];
+
+SourceFile* file_of(const HChar* name, const HChar* dir) {
+  Recent& r = recent[(UWord(name) >> 3) * 0x9E3779B97F4A7C15ull >> (64 - kRecentBits)];
+  if (r.name == name && r.dir == dir &&
+      (!r.file || (same_name(r.file->name, name) && same_name(r.file->dir, dir))))
+    return r.file;  // (null: a file beyond the table's size)
+  SourceFile* f = nullptr;
+  for (Int i = 0; i < nfiles && !f; i++)
+    if (same_name(files[i].name, name) && same_name(files[i].dir, dir)) f = &files[i];
+  if (!f) f = add_file(name, dir);
+  r = Recent{name, dir, f};
   return f;
 }
 
