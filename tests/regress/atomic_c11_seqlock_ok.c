@@ -1,6 +1,8 @@
 // C11 seqlock: the writer makes the sequence odd, stores the data fields with memory_order_relaxed, makes it even (release); the reader's fields are _Atomic relaxed loads between two acquire loads of the sequence, retried on a change (race-free).
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
+#include <unistd.h>
 
 static atomic_uint seq;
 static atomic_int x_pos, y_pos;
@@ -16,6 +18,8 @@ static void *writer(void *arg)
         atomic_store_explicit(&x_pos, i, memory_order_relaxed);
         atomic_store_explicit(&y_pos, -i, memory_order_relaxed);
         atomic_store_explicit(&seq, s + 2, memory_order_release);
+        if (i == 1000)
+            usleep(20000); /* the reader runs now, between two updates */
     }
     return NULL;
 }
@@ -23,6 +27,8 @@ static void *writer(void *arg)
 static void *reader(void *arg)
 {
     (void)arg;
+    while (atomic_load_explicit(&seq, memory_order_acquire) < 2)
+        sched_yield();
     for (int n = 0; n < 2000; n++) {
         unsigned s1, s2;
         int x, y;
