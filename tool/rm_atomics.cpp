@@ -746,7 +746,7 @@ Bool in_atomics_source(Addr pc) {
   return False;
 }
 
-// Returns the source line of the instruction holding statement `at`.
+// Returns the address of the instruction holding statement `at`.
 Addr pc_of(const IRSB* sb, Int at) {
   for (Int j = at; j >= 0; j--)
     if (sb->stmts[j]->tag == Ist_IMark) return sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
