@@ -592,6 +592,7 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
   bool raced = false;
   int slot = -1;     // where the new cell goes
   int own = -1;      // some other cell of this thread: the first to evict
+  int same = -1;     // an own read of this epoch and kind: a new read can join it
   int before = -1;   // a cell of another thread that happens before (a read if any): the next
   u8 stored = mask;  // the bytes the new cell will cover
   for (u32 i = 0; i < kCellsPerGranule; i++) {
@@ -621,6 +622,9 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
         else g.cells[i] = Cell();
       } else {
         own = int(i);
+        if (!write && !old.write() && old.clock() > t.last_release && old.atomic() == atomic &&
+            old.locked() == locked && old.read_only_acquire() == read_only_acquire)
+          same = int(i);
       }
       continue;
     }
@@ -665,6 +669,15 @@ bool Detector::check_granule(ThreadState& t, Granule& g, uptr base, u8 mask,
   // write, this thread's next access), a read rather than a write (a
   // third thread's later read races with the write only); else one chosen
   // by the clock.
+  // All full, and a read of this thread since its last release is like
+  // this one: no other thread can order itself between the two, so one
+  // cell can stand for both (its stack is the earlier read's).  Not two
+  // writes: a plain store may turn out to be a release (acquire_stores),
+  // up to its own clock.
+  if (slot < 0 && same >= 0) {
+    g.cells[same] = g.cells[same].with_mask(g.cells[same].mask() | stored);
+    return raced;
+  }
   if (slot < 0) slot = own >= 0 ? own : before >= 0 ? before : int(c % kCellsPerGranule);
   g.cells[slot] = Cell(stored, write, atomic, t.tid, c, locked, read_only_acquire);
   return raced;

@@ -1317,6 +1317,27 @@ TEST_F(DetectorTest, FullGranuleEvictsAReadThatHappensBeforeRatherThanAWrite) {
   EXPECT_EQ(root, prev.tid);
 }
 
+TEST_F(DetectorTest, FullGranuleJoinsAnAccessOfTheSameEpochRatherThanEvict) {
+  // root writes all 8 bytes; c, started after, reads them 2 bytes at a
+  // time, four instructions: the fourth read finds the granule full and
+  // joins c's third (same epoch, same kind) instead of evicting it.  f,
+  // also started after root's write, then writes bytes 4-5: it races
+  // with c's read of them.
+  wr(root, kX, 8);
+  Tid c = d->start_thread(root);
+  Tid f = d->start_thread(root);
+  for (uptr k = 0; k < 8; k += 2) EXPECT_FALSE(rd(c, kX + k, 2));
+  EXPECT_TRUE(wr(f, kX + 4, 2));
+  EXPECT_EQ(c, prev.tid);
+}
+
+TEST_F(DetectorTest, JoinedReadsStillRaceWithALaterWrite) {
+  Tid c = d->start_thread(root);
+  for (uptr k = 0; k < 8; k += 2) EXPECT_FALSE(rd(c, kX + k, 2));
+  for (uptr k = 0; k < 8; k += 2) EXPECT_FALSE(rd(b, kX + k, 2));
+  EXPECT_TRUE(wr(a, kX + 6, 2));
+}
+
 // ---- write forgets what it happens after
 
 TEST_F(DetectorTest, OrderedWriteReplacesEarlierWriteAsTheRaceToReport) {
