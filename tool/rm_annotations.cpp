@@ -484,4 +484,7 @@ Bool in_ignored_range(Addr addr, SizeT size) {
   return i < n_ranges && ranges[i].lo < addr + (size ? size : 1);
 }
 
+void ignore_range(Addr a, SizeT len) { add_ignored(a, len); }
+void unignore_range(Addr a, SizeT len) { remove_ignored(a, len); }
+
 }  // namespace rm

@@ -390,6 +390,10 @@ struct task_stage {
    * task's block, where the program's code looks for it. */
   void* detach_handle;
   void (*fn)(void*);
+  /* A taskloop with a reduction: libgomp reads the reduction's descriptor
+   * from the third word of the data it is given (the compiler puts it
+   * there), before the copy. */
+  void* reductions;
   void* data;
   void (*cpyfn)(void*, void*);
   long size;
@@ -409,6 +413,10 @@ static void task_copy(void* dst, void* src) {
     for (long i = 0; i < s->size; i++) to[i] = from[i];
   }
   if (s->detach_handle) *(void**)dst = s->detach_handle;
+  /* A taskloop's tasks find their thread's copy of a reduction variable
+   * in the block the descriptor's third word points to, registered by
+   * now (see GOMP_task_reduction_remap below). */
+  if (s->reductions) REQ1(RM_REQ_REDUCTION_COPY, ((W*)s->reductions)[2]);
   VALGRIND_DO_CLIENT_REQUEST_STMT(RM_REQ_TASK_CREATE, dst, s->fn, s->depend, s->undeferred,
                                   current_region);
   if (s->detach_handle) REQ2(RM_REQ_TASK_DETACH, dst, s->detach_handle);
@@ -428,6 +436,7 @@ static void task_body(void* arg) {
 #define GOMP_TASK_FLAG_FINAL 2
 #define GOMP_TASK_FLAG_DEPEND 8
 #define GOMP_TASK_FLAG_NOGROUP 2048
+#define GOMP_TASK_FLAG_REDUCTION 4096
 
 void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*), long size,
                      long align, _Bool if_clause, unsigned flags, void** depend, int priority,
@@ -441,6 +450,7 @@ void GOMP(GOMP_task)(void (*fn)(void*), void* data, void (*cpyfn)(void*, void*),
   VALGRIND_GET_ORIG_FN(orig);
   s.detach_handle = NULL;
   s.fn = fn;
+  s.reductions = NULL;
   s.data = data;
   s.cpyfn = cpyfn;
   s.size = size;
@@ -484,6 +494,7 @@ void GOMP(omp_fulfill_event)(W event) {
     VALGRIND_GET_ORIG_FN(orig);                                                              \
     s.detach_handle = NULL;                                                                  \
     s.fn = fn;                                                                               \
+    s.reductions = (flags & GOMP_TASK_FLAG_REDUCTION) ? ((void**)data)[2] : NULL;            \
     s.data = data;                                                                           \
     s.cpyfn = cpyfn;                                                                         \
     s.size = size;                                                                           \
@@ -499,6 +510,19 @@ void GOMP(omp_fulfill_event)(W event) {
 
 TASKLOOP(GOMP_taskloop)
 TASKLOOP(GOMP_taskloop_ull)
+
+/* A task reduction (task_reduction, in_reduction, a taskloop's reduction):
+ * libgomp gives each thread its own copy of the variable, in a block it
+ * allocated, and every task that thread runs updates that copy in turn,
+ * with no scheduling point in between.  The tasks are unordered logical
+ * threads, so the copies are left to the runtime. */
+void GOMP(GOMP_task_reduction_remap)(W cnt, W cntorig, void** ptrs);
+void GOMP(GOMP_task_reduction_remap)(W cnt, W cntorig, void** ptrs) {
+  OrigFn orig;
+  VALGRIND_GET_ORIG_FN(orig);
+  CALL_FN_v_WWW(orig, cnt, cntorig, ptrs);
+  for (W i = 0; i < cnt; i++) REQ1(RM_REQ_REDUCTION_COPY, ptrs[i]);
+}
 
 void GOMP(GOMP_taskwait)(void);
 void GOMP(GOMP_taskwait)(void) {

@@ -18,6 +18,7 @@ struct Block {
   SizeT size;
   ExeContext* where;
   Tid tid;
+  Bool ignored;       // the runtime's (ignore_runtime_block) until freed
 };
 
 VgHashTable* blocks = nullptr;
@@ -33,6 +34,7 @@ void* new_block(ThreadId vg, SizeT size, SizeT align, Bool zero) {
   b->size = size;
   b->where = VG_(record_ExeContext)(vg, 0);
   b->tid = tid_of(vg);
+  b->ignored = False;
   VG_(HT_add_node)(blocks, b);
   note_block(vg, a, size);
   return p;
@@ -75,6 +77,7 @@ void free_block(ThreadId vg, void* p) {
   if (!b) return;  // not ours (or a double free): leave it alone
   if (clo.free_is_write) check_free(vg, b->addr, b->size);  // while the block is known
   VG_(HT_remove)(blocks, reinterpret_cast<UWord>(p));
+  if (b->ignored) unignore_range(b->addr, b->size);
   forget_block(vg, b->addr);
   detector->new_memory(b->addr, b->size);
   VG_(free)(b);
@@ -115,6 +118,17 @@ void register_heap() {
                                 rm_memalign, rm_calloc, free_block, free_block,
                                 rm_delete_aligned, free_block, rm_delete_aligned, rm_realloc,
                                 rm_usable_size, 0);
+}
+
+void ignore_runtime_block(Addr a) {
+  if (in_ignored_range(a, 1)) return;  // known already (every task asks)
+  VG_(HT_ResetIter)(blocks);
+  while (Block* b = static_cast<Block*>(VG_(HT_Next)(blocks))) {
+    if (a < b->addr || a - b->addr >= b->size) continue;
+    b->ignored = True;
+    ignore_range(b->addr, b->size);
+    return;
+  }
 }
 
 Bool describe_heap_block(Addr a, AddrInfo* ai) {

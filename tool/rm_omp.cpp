@@ -148,6 +148,18 @@ void acquire_deps(Tid t, Tid parent, const Dep* deps, UInt n) {
   }
 }
 
+// Thread t waits for the tasks that released on key (a taskwait, a
+// taskgroup's end).  A piece (a section, a chunk, a single) makes the
+// accesses to its runner's private variables as its runner
+// (accessing_thread): the runner learns what the piece waited for, or the
+// piece's next write to a variable of its frame that a task read (the
+// slot of a taskloop's reduction descriptor, reused) would race with it.
+void wait_for_tasks(Tid t, UWord key) {
+  detector->wait_done(t, key);
+  const HostThread* h = host_of(t);
+  if (h->kind >= HostThread::kSection && h->resume != kNoTid) detector->wait_done(h->resume, key);
+}
+
 void on_create(Tid t, UWord id, UWord fn, const UWord* depend, UWord undeferred, UWord region) {
   if (Task* stale = find_task(id)) forget_task(stale);  // a block reused
   Task* k = new (VG_(malloc)("racemap.task", sizeof(Task))) Task;
@@ -331,8 +343,11 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
     case RM_REQ_TASK_FULFILL:
       on_fulfill(t, args[1]);
       return True;
+    case RM_REQ_REDUCTION_COPY:
+      ignore_runtime_block(args[1]);
+      return True;
     case RM_REQ_TASKWAIT:
-      detector->wait_done(t, children_key(t));
+      wait_for_tasks(t, children_key(t));
       return True;
     case RM_REQ_TASKWAIT_DEPEND: {
       Dep deps[kMaxDeps];
@@ -367,7 +382,7 @@ Bool handle_omp_request(ThreadId vg, Tid t, UWord* args, UWord* ret) {
       if (h->ngroups == 0) return True;
       h->ngroups--;
       if (h->ngroups < HostThread::kMaxGroups) {
-        detector->wait_done(t, group_key(h->groups[h->ngroups]));
+        wait_for_tasks(t, group_key(h->groups[h->ngroups]));
         detector->destroy(group_key(h->groups[h->ngroups]));
       }
       return True;

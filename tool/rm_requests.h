@@ -43,6 +43,9 @@ enum {
   RM_REQ_TASKWAIT_DEPEND,  /* (depend) the tasks it depends on finished */
   RM_REQ_TASKGROUP_START,  /* () */
   RM_REQ_TASKGROUP_END,    /* () its tasks finished */
+  RM_REQ_REDUCTION_COPY,   /* (address) GOMP_task_reduction_remap returned it:
+                              a task reduction's copy of the running thread,
+                              in a block libgomp allocated */
   RM_REQ_SECTION_BEGIN,    /* (done key, region frame, caller's sp, kind
                               (RM_PIECE_*), start key) returns the piece's
                               id; a single construct starts from what start

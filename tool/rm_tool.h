@@ -107,6 +107,10 @@ void region_end(Tid t, Addr outer_frame);
 void thread_num_asked(ThreadId vg, Tid t);
 // Core thread vg allocated or freed the heap block at a.
 void note_block(ThreadId vg, Addr a, SizeT size);
+// The heap block holding a (a task reduction's per-thread copies, which
+// libgomp allocated and every task run by a thread updates in turn) is
+// the runtime's business: not checked until it is freed.
+void ignore_runtime_block(Addr a);
 void forget_block(ThreadId vg, Addr a);
 // Whether addr lies in a heap block that `runner` (or one of its loop
 // pieces) allocated in its current region: the runner's own memory.
@@ -197,6 +201,10 @@ Bool handle_foreign_request(ThreadId vg, UWord* args, UWord* ret);
 // ignore (ANNOTATE_BENIGN_RACE_SIZED, VALGRIND_HG_DISABLE_CHECKING,
 // DRD_IGNORE_VAR).
 Bool in_ignored_range(Addr addr, SizeT size);
+// The same table for memory the runtime owns (rm_heap.cpp): ignored, and
+// no longer once the runtime frees it.
+void ignore_range(Addr a, SizeT len);
+void unignore_range(Addr a, SizeT len);
 
 // rm_heap.cpp
 void register_heap();
