@@ -694,6 +694,15 @@ Bool same_value(const Defs& defs, const IRExpr* a, const IRExpr* b, Int depth = 
       return a->Iex.Binop.op == b->Iex.Binop.op &&
              same_value(defs, a->Iex.Binop.arg1, b->Iex.Binop.arg1, depth + 1) &&
              same_value(defs, a->Iex.Binop.arg2, b->Iex.Binop.arg2, depth + 1);
+    case Iex_Load: {
+      // Unoptimised code reloads a pointer from its frame slot before each
+      // use (`*j` through the slot holding j, OpenMP's .omp_data_i): two
+      // loads of one slot are one value (a store to the slot in between
+      // would be a store to a frame slot, which no caller compares).
+      Long ka, kb;
+      return a->Iex.Load.ty == b->Iex.Load.ty && stack_slot(defs, a->Iex.Load.addr, &ka) &&
+             stack_slot(defs, b->Iex.Load.addr, &kb) && ka == kb;
+    }
     default:
       return False;
   }
