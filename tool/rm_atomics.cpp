@@ -790,8 +790,8 @@ Bool source_says_atomic(const IRSB* sb, const Defs& defs, Int at, Addr pc) {
   SizeT len;
   const HChar* file;
   UInt line;
-  if (!addr || frame_local(defs, addr) || from_stack_pointer(defs, addr) ||
-      !source_line(pc, &text, &len, &file, &line))
+  auto in_frame = [&](const IRExpr* a) { return frame_local(defs, a) || from_stack_pointer(defs, a); };
+  if (!addr || in_frame(addr) || !source_line(pc, &text, &len, &file, &line))
     return False;
   LineAtomics calls = scan_line(text, len);
   UInt wanted = store ? calls.stores : calls.loads;
@@ -809,7 +809,7 @@ Bool source_says_atomic(const IRSB* sb, const Defs& defs, Int at, Addr pc) {
   for (Int i = 0; i < sb->stmts_used; i++) {
     Bool s2;
     const IRExpr* other = access_addr(sb->stmts[i], &s2);
-    if (!other || s2 != store || frame_local(defs, other) || from_stack_pointer(defs, other)) continue;
+    if (!other || s2 != store || in_frame(other)) continue;
     const IRExpr* o = other->tag == Iex_RdTmp ? defs.of(other) : other;
     if (o && o->tag == Iex_Const) continue;
     const HChar* f2 = nullptr;
@@ -1060,9 +1060,7 @@ void find_rmw_loads(const IRSB* sb, UChar* marks) {
     Int load = rmw_load(sb, defs, i);
     if (load < 0) continue;
     marks[load] = kRmwLoad;
-    Addr pc = 0;
-    for (Int j = load; j >= 0 && !pc; j--)
-      if (sb->stmts[j]->tag == Ist_IMark) pc = sb->stmts[j]->Ist.IMark.addr + sb->stmts[j]->Ist.IMark.delta;
+    Addr pc = pc_of(sb, load);
     if (rmw_result_used(sb, defs, i, load, pc)) continue;
     marks[i] = kReleaseRmw;
     if (clo.trace_atomics)

@@ -72,6 +72,14 @@ void check_free(ThreadId vg, Addr a, SizeT size) {
   }
 }
 
+// The live block holding address a (a scan: for reports and rare requests).
+Block* block_containing(Addr a) {
+  VG_(HT_ResetIter)(blocks);
+  while (Block* b = static_cast<Block*>(VG_(HT_Next)(blocks)))
+    if (a >= b->addr && a - b->addr < b->size) return b;
+  return nullptr;
+}
+
 void free_block(ThreadId vg, void* p) {
   Block* b = static_cast<Block*>(VG_(HT_lookup)(blocks, reinterpret_cast<UWord>(p)));
   if (!b) return;  // not ours (or a double free): leave it alone
@@ -122,19 +130,14 @@ void register_heap() {
 
 void ignore_runtime_block(Addr a) {
   if (in_ignored_range(a, 1)) return;  // known already (every task asks)
-  VG_(HT_ResetIter)(blocks);
-  while (Block* b = static_cast<Block*>(VG_(HT_Next)(blocks))) {
-    if (a < b->addr || a - b->addr >= b->size) continue;
+  if (Block* b = block_containing(a)) {
     b->ignored = True;
     ignore_range(b->addr, b->size);
-    return;
   }
 }
 
 Bool describe_heap_block(Addr a, AddrInfo* ai) {
-  VG_(HT_ResetIter)(blocks);
-  while (Block* b = static_cast<Block*>(VG_(HT_Next)(blocks))) {
-    if (a < b->addr || a - b->addr >= b->size) continue;
+  if (Block* b = block_containing(a)) {
     ai->tag = Addr_Block;
     ai->Addr.Block.block_kind = Block_Mallocd;
     ai->Addr.Block.block_desc = "block";
